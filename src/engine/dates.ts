@@ -1,0 +1,92 @@
+// Excel date serials (1900 date system) and the calendar arithmetic the agreement and Rule 144
+// need. Serials are whole days: serial 1 is 1900-01-01, and Excel keeps Lotus's fictitious
+// 1900-02-29 as serial 60, so real dates from 1900-03-01 (serial 61) on are days since 1899-12-30.
+
+import { invalid } from "./errors";
+
+export type Serial = number;
+
+/** Largest serial Excel shows as a date: 9999-12-31. */
+export const MAX_SERIAL: Serial = 2958465;
+
+export interface CalendarDate {
+  year: number;
+  month: number; // 1..12
+  day: number; // 1..31
+}
+
+// Days from 1970-01-01 to a civil date (proleptic Gregorian); Hinnant's algorithm, integers only.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): CalendarDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const EPOCH_1899_12_30 = daysFromCivil(1899, 12, 30);
+
+/** The serial Excel gives a calendar date (DATE(year, month, day) for a valid date). */
+export function serialFromDate(year: number, month: number, day: number): Serial {
+  if (year === 1900 && month === 2 && day === 29) return 60;
+  const serial = daysFromCivil(year, month, day) - EPOCH_1899_12_30;
+  return serial <= 60 ? serial - 1 : serial;
+}
+
+/** The calendar date Excel shows for a serial. */
+export function dateFromSerial(serial: Serial): CalendarDate {
+  if (serial === 60) return { year: 1900, month: 2, day: 29 };
+  return civilFromDays((serial < 60 ? serial + 1 : serial) + EPOCH_1899_12_30);
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 || year === 1900; // Excel's 1900
+}
+
+function daysInMonth(year: number, month: number): number {
+  return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Excel's EDATE: the same day `months` later, clamped to the end of a shorter month. */
+export function edate(serial: Serial, months: number): Serial {
+  const { year, month, day } = dateFromSerial(serial);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  const result = serialFromDate(y, m, Math.min(day, daysInMonth(y, m)));
+  if (result < 1 || result > MAX_SERIAL) invalid(`the date ${months} months from ${isoDate(serial)} is outside Excel's calendar`);
+  return result;
+}
+
+/** Day of the week as Excel's WEEKDAY(serial, 1) minus one: 0 = Sunday … 6 = Saturday. */
+export function weekday(serial: Serial): number {
+  return (((serial - 1) % 7) + 7) % 7;
+}
+
+/** 2008-06-02: the form used in every message, unambiguous in any locale. */
+export function isoDate(serial: Serial): string {
+  const { year, month, day } = dateFromSerial(serial);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Checks a date serial and drops a time of day, as Excel's date functions do. */
+export function checkSerial(value: number, name: string): Serial {
+  if (!Number.isFinite(value) || value < 1 || value >= MAX_SERIAL + 1) {
+    invalid(`${name}: expected an Excel date serial from 1 (1900-01-01) to ${MAX_SERIAL} (9999-12-31), got ${value}`);
+  }
+  return Math.floor(value);
+}

@@ -1,0 +1,8 @@
+// The engine's public surface: pure rules, no Office, React or DOM.
+export * from "./errors";
+export * from "./dates";
+export * from "./quantities";
+export * from "./registrable";
+export * from "./rule144";
+export * from "./cutback";
+export * from "./indemnity";
