@@ -117,12 +117,21 @@ export function cutback(
       tiers.push({ tier, requested: Number(tierTotal), included: Number(cutShares), status: "cut" });
     }
   }
-  const kept = new Map(tiers.map((o) => [o.tier, o.status]));
-  for (let i = 0; i < n; i++) included[i] = kept.get(priority[i]) === "included" ? requested[i] : 0;
-  if (cutTier === 0) return { included, roundedUp, tiers };
-
+  // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
   const members: number[] = [];
-  for (let i = 0; i < n; i++) if (priority[i] === cutTier && requested[i] > 0) members.push(i);
+  for (let i = 0; i < n; i++) {
+    const t = priority[i];
+    if (t > cutTier && cutTier !== 0) included[i] = requested[i];
+    else if (t === cutTier && requested[i] > 0) members.push(i);
+    else included[i] = 0;
+  }
+  if (cutTier === 0) {
+    // Capacity ran out exactly at a tier boundary: no tier is split.
+    const kept = new Set(tiers.filter((o) => o.status === "included").map((o) => o.tier));
+    for (let i = 0; i < n; i++) included[i] = kept.has(priority[i]) ? requested[i] : 0;
+    return { included, roundedUp, tiers };
+  }
+
   const K = Number(cutShares);
   const R = tierTotals.get(cutTier)!;
   if (!weights && R < 2 ** 52 && K * maxRequest < 2 ** 52) {
@@ -134,12 +143,22 @@ export function cutback(
 }
 
 function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>): Map<number, number> {
+  // Tier numbers are small in practice (1–3 from RR.PRIORITY): sum into an array, not a Map.
+  const dense = new Float64Array(64);
+  const seen = new Uint8Array(64);
   const totals = new Map<number, number>();
   for (let i = 0; i < requested.length; i++) {
     const t = priority[i];
-    const sum = (totals.get(t) ?? 0) + requested[i];
+    if (t < 64) {
+      dense[t] += requested[i];
+      seen[t] = 1;
+    } else {
+      totals.set(t, (totals.get(t) ?? 0) + requested[i]);
+    }
+  }
+  for (let t = 1; t < 64; t++) if (seen[t]) totals.set(t, dense[t]);
+  for (const [t, sum] of totals) {
     if (sum > SAFE) invalid(`requested: tier ${t} totals more than 9,007,199,254,740,991 shares, too many to count exactly`);
-    totals.set(t, sum);
   }
   return totals;
 }
