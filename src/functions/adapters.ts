@@ -1,0 +1,312 @@
+// One adapter per RR function: read Excel-shaped arguments, call the engine, return Excel values.
+// The rules themselves live in src/engine; nothing here decides a legal question.
+
+import {
+  registrableShares,
+  volumeLimit,
+  parseVenue,
+  averageWeeklyVolume,
+  holdingPeriodEnd,
+  assessCessation,
+  parseRole,
+  parseOffering,
+  priorityTier,
+  cutback,
+  indemnityCap,
+  splitByFault,
+  checkCap,
+  bear,
+  checkShares,
+  invalid,
+  Money,
+  DailyVolume,
+} from "../engine";
+import {
+  Result,
+  Vector,
+  attempt,
+  toExcelError,
+  vector,
+  single,
+  allCells,
+  layout,
+  at,
+  spill,
+  byRow,
+  grid,
+  num,
+  bool,
+  text,
+  date,
+  required,
+  isOmitted,
+} from "./excel";
+
+const SHARES = "a whole number of shares";
+const DATE = "a date";
+
+/** A (col) argument the caller must give. */
+function requiredVector(arg: unknown, name: string, expected: string): Vector {
+  return vector(required(arg, name, expected), name);
+}
+
+/** An optional (col) argument: omitted takes `fallback`; a blank cell inside a range reads as 0. */
+function optionalVector(arg: unknown, name: string, fallback: unknown): Vector {
+  return isOmitted(arg) ? { name, cells: [fallback], orientation: "single" } : vector(arg, name);
+}
+
+function shares(v: Vector, i: number): number {
+  const { cell, name } = at(v, i);
+  return checkShares(num(cell, name, SHARES), name);
+}
+
+function money(amount: Money): number {
+  return amount.toNumber();
+}
+
+// §1 Registrable Securities ------------------------------------------------------------------------
+
+export function registrable(common: unknown, convertible: unknown, ratio: unknown, disposed: unknown, ceased: unknown): Result[][] {
+  return grid(() => {
+    const c = requiredVector(common, "common", SHARES);
+    const cv = requiredVector(convertible, "convertible", SHARES);
+    const r = requiredVector(ratio, "ratio", "a conversion ratio");
+    const d = optionalVector(disposed, "disposed", 0);
+    const x = optionalVector(ceased, "ceased", false);
+    return byRow([c, cv, r, d, x], (i) =>
+      registrableShares({
+        common: shares(c, i),
+        convertible: shares(cv, i),
+        ratio: num(at(r, i).cell, at(r, i).name, "a conversion ratio"),
+        disposed: shares(d, i),
+        ceased: bool(at(x, i).cell, at(x, i).name),
+      }),
+    );
+  });
+}
+
+// §2 Rule 144 ------------------------------------------------------------------------------------
+
+export function rule144Volume(outstanding: unknown, weeklyVolumes: unknown, venue: unknown): Result {
+  return attempt(() => {
+    const out = checkShares(num(single(required(outstanding, "outstanding", SHARES), "outstanding"), "outstanding", SHARES), "outstanding");
+    const weeks = allCells(required(weeklyVolumes, "weekly_volumes", "four weekly trading volumes"));
+    if (weeks.length !== 4) invalid(`weekly_volumes: expected exactly four weekly volumes, got ${weeks.length} cells`);
+    const volumes = weeks.map((cell, k) => num(cell, `weekly_volumes (value ${k + 1})`, SHARES));
+    const where = isOmitted(venue) ? "exchange" : parseVenue(text(single(venue, "venue"), "venue", '"exchange" or "otc"'));
+    return volumeLimit(out, volumes, where);
+  });
+}
+
+export function rule144Weekly(dates: unknown, volumes: unknown, filingDate: unknown): Result {
+  return attempt(() => {
+    const d = requiredVector(dates, "dates", "a range of trading dates");
+    const v = requiredVector(volumes, "volumes", "a range of daily volumes");
+    if (d.cells.length !== v.cells.length) {
+      invalid(`volumes: has ${v.cells.length} cells but dates has ${d.cells.length}; give one volume per date`);
+    }
+    const filing = date(single(required(filingDate, "filing_date", DATE), "filing_date"), "filing_date");
+    const days: DailyVolume[] = [];
+    for (let i = 0; i < d.cells.length; i++) {
+      const dc = at(d, i);
+      const vc = at(v, i);
+      const blank = (c: unknown) => c === null || c === undefined || c === "";
+      if (blank(dc.cell) && blank(vc.cell)) continue; // an empty row at the end of a selected range
+      days.push({ date: date(dc.cell, dc.name), volume: checkShares(num(vc.cell, vc.name, SHARES), vc.name) });
+    }
+    return averageWeeklyVolume(days, filing);
+  });
+}
+
+/** Omitted → TRUE (the issuer has reported for 90 days); a blank cell reads as 0, FALSE. */
+function reportingVector(arg: unknown): Vector {
+  return optionalVector(arg, "reporting", true);
+}
+
+export function rule144HoldEnd(acquired: unknown, reporting: unknown): Result[][] {
+  return grid(() => {
+    const a = requiredVector(acquired, "acquired", DATE);
+    const rep = reportingVector(reporting);
+    return byRow([a, rep], (i) => holdingPeriodEnd(date(at(a, i).cell, at(a, i).name), bool(at(rep, i).cell, at(rep, i).name)));
+  });
+}
+
+function cessation(
+  args: { registrable: unknown; affiliate: unknown; acquired: unknown; asOf: unknown; volumeLimit: unknown; reporting: unknown },
+  pick: (c: ReturnType<typeof assessCessation>) => Result,
+): Result[][] {
+  return grid(() => {
+    const reg = requiredVector(args.registrable, "registrable", SHARES);
+    const aff = requiredVector(args.affiliate, "affiliate", "TRUE or FALSE");
+    const acq = requiredVector(args.acquired, "acquired", DATE);
+    const asOf = requiredVector(args.asOf, "as_of", DATE);
+    const lim = requiredVector(args.volumeLimit, "volume_limit", "a volume limit in shares");
+    const rep = reportingVector(args.reporting);
+    return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
+      pick(
+        assessCessation({
+          registrable: shares(reg, i),
+          affiliate: bool(at(aff, i).cell, at(aff, i).name),
+          acquired: date(at(acq, i).cell, at(acq, i).name),
+          asOf: date(at(asOf, i).cell, at(asOf, i).name),
+          volumeLimit: num(at(lim, i).cell, at(lim, i).name, "a volume limit in shares"),
+          reporting: bool(at(rep, i).cell, at(rep, i).name),
+        }),
+      ),
+    );
+  });
+}
+
+export function rule144Ceased(registrable: unknown, affiliate: unknown, acquired: unknown, asOf: unknown, limit: unknown, reporting: unknown): Result[][] {
+  return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
+}
+
+export function rule144Status(registrable: unknown, affiliate: unknown, acquired: unknown, asOf: unknown, limit: unknown, reporting: unknown): Result[][] {
+  return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
+}
+
+// §3 Cutbacks ------------------------------------------------------------------------------------
+
+export function priority(role: unknown, offering: unknown): Result[][] {
+  return grid(() => {
+    const r = requiredVector(role, "role", "a role");
+    const o = requiredVector(offering, "offering", "an offering");
+    return byRow([r, o], (i) => {
+      const roleCell = at(r, i);
+      const offeringCell = at(o, i);
+      const theRole = parseRole(text(roleCell.cell, roleCell.name, "a role"), roleCell.name);
+      const theOffering = parseOffering(text(offeringCell.cell, offeringCell.name, "an offering"), offeringCell.name);
+      return priorityTier(theRole, theOffering);
+    });
+  });
+}
+
+function tierOf(v: Vector, i: number): number {
+  const { cell, name } = at(v, i);
+  const t = num(cell, name, "a tier (a whole number of 1 or more)");
+  if (!Number.isSafeInteger(t) || t < 1) invalid(`${name}: expected a tier, a whole number of 1 or more (see RR.PRIORITY), got ${t}`);
+  return t;
+}
+
+export function cutbackShares(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
+  return grid(() => {
+    const cap = checkShares(num(single(required(capacity, "capacity", SHARES), "capacity"), "capacity", SHARES), "capacity");
+    const req = requiredVector(requested, "requested", SHARES);
+    const pri = requiredVector(priorityTiers, "priority", "tiers");
+    const w = isOmitted(weights) ? undefined : vector(weights, "weights");
+    const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
+
+    // Rows with bad input show their own error and take no part in the split.
+    const results = new Array<Result>(length);
+    const rows: number[] = [];
+    const reqs: number[] = [];
+    const tiers: number[] = [];
+    const wts: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const rc = req.cells.length === 1 ? req.cells[0] : req.cells[i];
+      const pc = pri.cells.length === 1 ? pri.cells[0] : pri.cells[i];
+      try {
+        // The common case without allocation: a whole non-negative count and a whole tier ≥ 1.
+        const r = typeof rc === "number" && Number.isSafeInteger(rc) && rc >= 0 ? rc : shares(req, i);
+        const t = typeof pc === "number" && Number.isSafeInteger(pc) && pc >= 1 ? pc : tierOf(pri, i);
+        if (w) {
+          const { cell, name } = at(w, i);
+          const weight = num(cell, name, "a weight");
+          if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
+          wts.push(weight);
+        }
+        rows.push(i);
+        reqs.push(r);
+        tiers.push(t);
+      } catch (problem) {
+        results[i] = toExcelError(problem);
+      }
+    }
+    const { included } = cutback(reqs, tiers, cap, w ? wts : undefined);
+    for (let k = 0; k < rows.length; k++) results[rows[k]] = included[k];
+    return spill(results, orientation);
+  });
+}
+
+// §4 Indemnity and contribution ------------------------------------------------------------------
+
+export function indemnityCapFn(sharesSold: unknown, price: unknown, discount: unknown, commission: unknown): Result[][] {
+  return grid(() => {
+    const s = requiredVector(sharesSold, "shares_sold", SHARES);
+    const p = requiredVector(price, "price", "a price per share");
+    const d = requiredVector(discount, "discount", "a fraction such as 0.06");
+    const c = optionalVector(commission, "commission_per_share", 0);
+    return byRow([s, p, d, c], (i) =>
+      money(
+        indemnityCap(
+          shares(s, i),
+          num(at(p, i).cell, at(p, i).name, "a price per share"),
+          num(at(d, i).cell, at(d, i).name, "a fraction such as 0.06"),
+          num(at(c, i).cell, at(c, i).name, "an amount per share"),
+        ),
+      ),
+    );
+  });
+}
+
+/** A cap cell: an amount, or the text "none" for an uncapped party; a blank cell is a cap of 0. */
+function capOf(v: Vector, i: number): Money | null {
+  const { cell, name } = at(v, i);
+  if (typeof cell === "string" && cell.trim().toLowerCase() === "none") return null;
+  if (typeof cell === "string" && cell.trim() !== "") {
+    invalid(`${name}: expected an amount, or the text "none" for an uncapped party, got the text "${cell}"`);
+  }
+  return checkCap(num(cell, name, 'an amount or "none"'), name);
+}
+
+interface Split {
+  length: number;
+  orientation: ReturnType<typeof layout>["orientation"];
+  /** Per row: its share of the loss by fault, or the error that row has. */
+  parts: (Money | CustomFunctions.Error)[];
+  caps: Vector;
+}
+
+/** Splits the loss among the rows whose fault is valid; rows with a bad fault keep their error. */
+function splitLoss(loss: unknown, fault: unknown, cap: unknown): Split {
+  const amount = num(single(required(loss, "loss", "an amount"), "loss"), "loss", "an amount");
+  const f = requiredVector(fault, "fault", "relative fault weights");
+  const c = requiredVector(cap, "cap", 'amounts or "none"');
+  const { length, orientation } = layout([f, c]);
+  const parts = new Array<Money | CustomFunctions.Error>(length);
+  const rows: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const { cell, name } = at(f, i);
+    try {
+      const weight = num(cell, name, "a relative fault weight");
+      if (weight < 0) invalid(`${name}: expected a relative fault weight of 0 or more, got ${weight}`);
+      weights.push(weight);
+      rows.push(i);
+    } catch (problem) {
+      parts[i] = toExcelError(problem);
+    }
+  }
+  splitByFault(amount, weights).forEach((part, k) => (parts[rows[k]] = part));
+  return { length, orientation, parts, caps: c };
+}
+
+export function indemnityAllocate(loss: unknown, fault: unknown, cap: unknown): Result[][] {
+  return grid(() => {
+    const { parts, caps, orientation } = splitLoss(loss, fault, cap);
+    const results = parts.map((part, i) => (part instanceof Money ? attempt(() => money(bear(part, capOf(caps, i)))) : part));
+    return spill(results, orientation);
+  });
+}
+
+export function indemnityUncovered(loss: unknown, fault: unknown, cap: unknown): Result {
+  return attempt(() => {
+    const { parts, caps } = splitLoss(loss, fault, cap);
+    let uncovered = new Money(0);
+    parts.forEach((part, i) => {
+      if (!(part instanceof Money)) throw part; // one bad row leaves the total unknown
+      uncovered = uncovered.plus(part.minus(bear(part, capOf(caps, i))));
+    });
+    return money(uncovered);
+  });
+}

@@ -1,0 +1,148 @@
+// The RR worksheet functions (formula contract, shared/docs/formulas.md §1–§4). The JSDoc of each
+// declaration is its help in Excel: custom-functions-metadata turns it into functions.json at build
+// time and registers each function under its id. Bodies stay one line: the work is in ./adapters.
+//
+// Arguments typed any[][] take one value or a one-column / one-row range and spill one result per
+// row; a bad row gives an error in its own cell only. Arguments typed any take one value.
+
+import * as rr from "./adapters";
+
+/**
+ * Registrable Securities held, as common shares: common + floor(convertible × ratio) − disposed, or 0 once cessation (iii) applies. Definition of "Registrable Securities" and its cessation clauses (i)–(iii). Fractional shares from conversion are dropped per holder, since none are issued. Spills one result per row.
+ * @customfunction REGISTRABLE REGISTRABLE
+ * @param common Common shares held that are Registrable Securities (issued or issuable under the purchase agreement, or by split or dividend on them). Whole shares; one value or a column.
+ * @param convertible Convertible shares held (the Series B Preferred). Whole shares; one value or a column.
+ * @param ratio Common shares issuable per convertible share, greater than 0 where convertible shares are held (a blank cell reads as 0 and is then an error).
+ * @param [disposed] Registrable Securities (as common) already sold under an effective registration statement or publicly distributed under an exemption: cessation (i) and (ii). Default 0; more than the holder's count is an error.
+ * @param [ceased] TRUE when cessation (iii), Rule 144, applies to the holder (see RR.RULE144.CEASED): the result is then 0. Default FALSE.
+ * @returns Whole shares per row.
+ */
+export function registrable(common: any[][], convertible: any[][], ratio: any[][], disposed?: any[][], ceased?: any[][]): any[][] {
+  return rr.registrable(common, convertible, ratio, disposed, ceased);
+}
+
+/**
+ * Rule 144(e)(1) volume limit: the most an affiliate may sell in any three months, floor(max(1% of the class outstanding, average of the four weekly volumes)). Over-the-counter securities get the 1% test alone (C&DI 133.02). Selling exactly the limit is allowed ("shall not exceed").
+ * @customfunction RULE144.VOLUME RULE144.VOLUME
+ * @param outstanding Shares of the class outstanding as shown by the issuer's most recent report. Whole shares.
+ * @param weekly_volumes Exactly four weekly trading volumes: the four calendar weeks before the Form 144 filing (order does not matter; RR.RULE144.WEEKLY gives their average from daily data).
+ * @param [venue] "exchange" (default: a national securities exchange, Nasdaq included) or "otc" (quoted only over the counter: 1% test alone).
+ * @returns Whole shares.
+ */
+export function rule144Volume(outstanding: any, weekly_volumes: any[][], venue?: any): any {
+  return rr.rule144Volume(outstanding, weekly_volumes, venue);
+}
+
+/**
+ * Average weekly trading volume for Rule 144(e)(1)(ii): the sum of the daily volumes dated in the four complete Sunday–Saturday weeks before the week containing the filing date, divided by four. Days outside those weeks are ignored; a week with no dated entry gives #N/A naming it (a week of zeros is data). The calendar-week reading is this add-in's convention.
+ * @customfunction RULE144.WEEKLY RULE144.WEEKLY
+ * @param dates Trading dates, as Excel dates (text dates are an error). A column or row.
+ * @param volumes Shares traded on each date, same length as dates.
+ * @param filing_date Date the Form 144 is filed (Rule 144(h)).
+ * @returns Shares per week (may have a fraction of a quarter share).
+ */
+export function rule144Weekly(dates: any[][], volumes: any[][], filing_date: any): any {
+  return rr.rule144Weekly(dates, volumes, filing_date);
+}
+
+/**
+ * First day on which the Rule 144(d) holding period is met, with the regime chosen by the date of sale: from 15 Feb 2008 six months (reporting issuer, 144(d)(1)(i)) or one year (144(d)(1)(ii)); from 29 Apr 1997 to 14 Feb 2008 one year. A period of N months is met on EDATE(acquired, N) + 1 (the conservative reading of "must elapse"); where only the 2008 rule ends it earlier, the result is 15 Feb 2008. Sales before 29 Apr 1997 are outside the model (#N/A).
+ * @customfunction RULE144.HOLDEND RULE144.HOLDEND
+ * @param acquired Date the securities were acquired and fully paid. For conversion shares, the date the convertible was paid for (144(d)(3)(ii) tacking).
+ * @param [reporting] TRUE (default) when the issuer has been an Exchange Act reporting company for at least 90 days; a blank cell reads as FALSE.
+ * @returns A date serial per row (format the cells as dates).
+ */
+export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] {
+  return rr.rule144HoldEnd(acquired, reporting);
+}
+
+/**
+ * Cessation (iii) of "Registrable Securities": TRUE when all the holder's Registrable Securities could be sold under Rule 144 in one three-month period starting on as_of. FALSE while the holding period (RR.RULE144.HOLDEND, regime by as_of) is not met. 2008 regime: non-affiliate TRUE; affiliate TRUE when registrable ≤ volume_limit. 1997 regime: non-affiliate held two years (Rule 144(k)) TRUE; otherwise registrable ≤ volume_limit.
+ * @customfunction RULE144.CEASED RULE144.CEASED
+ * @param registrable The holder's Registrable Securities, as converted and aggregated for the holder (Rule 144(e)(3)). Whole shares.
+ * @param affiliate TRUE when the holder is, or was within the three months before as_of, an affiliate of the issuer.
+ * @param acquired Date acquired and paid for (the convertible's purchase date for conversion shares, 144(d)(3)(ii)).
+ * @param as_of First day of the three-month period tested; chooses the regime.
+ * @param volume_limit Rule 144(e)(1) limit in shares, usually RR.RULE144.VOLUME(...).
+ * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
+ * @returns TRUE or FALSE per row.
+ */
+export function rule144Ceased(registrable: any[][], affiliate: any[][], acquired: any[][], as_of: any[][], volume_limit: any[][], reporting?: any[][]): any[][] {
+  return rr.rule144Ceased(registrable, affiliate, acquired, as_of, volume_limit, reporting);
+}
+
+/**
+ * The RR.RULE144.CEASED test as one sentence for the margin: the outcome ("Ceased:" or "Not ceased:"), the binding reason, the dates or numbers involved, the regime and the paragraph of Rule 144.
+ * @customfunction RULE144.STATUS RULE144.STATUS
+ * @param registrable The holder's Registrable Securities, as converted and aggregated. Whole shares.
+ * @param affiliate TRUE when the holder is, or was within the three months before as_of, an affiliate.
+ * @param acquired Date acquired and paid for (the convertible's purchase date for conversion shares).
+ * @param as_of First day of the three-month period tested; chooses the regime.
+ * @param volume_limit Rule 144(e)(1) limit in shares, usually RR.RULE144.VOLUME(...).
+ * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
+ * @returns Text per row.
+ */
+export function rule144Status(registrable: any[][], affiliate: any[][], acquired: any[][], as_of: any[][], volume_limit: any[][], reporting?: any[][]): any[][] {
+  return rr.rule144Status(registrable, affiliate, acquired, as_of, volume_limit, reporting);
+}
+
+/**
+ * Cutback tier of a seller (1 = excluded first), from clause "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks". demand (Cutbacks on Holder Demands): company 1, no-rights 1, other 2, holder 3, initiating 3. company (Cutbacks on Company Registrations): everyone 1, company 2. other-demand (Cutbacks on other Holders Demands): company 1, no-rights 1, other 2, holder 2, initiating 3.
+ * @customfunction PRIORITY PRIORITY
+ * @param role "company" (the issuer's own shares), "no-rights" (holders without registration rights), "other" (rights under other agreements), "holder" (Holders under this agreement) or "initiating" (the holders whose demand started the offering). Case-insensitive.
+ * @param offering "demand" (a Holder demand), "company" (a Company registration) or "other-demand" (another holder's demand).
+ * @returns A tier number per row.
+ */
+export function priority(role: any[][], offering: any[][]): any[][] {
+  return rr.priority(role, offering);
+}
+
+/**
+ * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input shows its error and takes no part.
+ * @customfunction CUTBACK CUTBACK
+ * @param requested Shares each row asks to include. Whole shares; a column.
+ * @param priority Tier of each row (RR.PRIORITY, or any whole numbers of 1 or more; 1 is cut first).
+ * @param capacity The most shares the managing underwriter will include. Whole shares, one value.
+ * @param [weights] Optional pro rata basis instead of the request, e.g. shares owned (the NVCA model's basis; the reading for tier 3 of "Cutbacks on other Holders Demands" when given). Numbers of 0 or more.
+ * @returns Whole shares per row.
+ */
+export function cutback(requested: any[][], priority: any[][], capacity: any, weights?: any[][]): any[][] {
+  return rr.cutbackShares(requested, priority, capacity, weights);
+}
+
+/**
+ * A selling Holder's cap on indemnity and contribution (clause "Limitation on Liability of Holders of Registrable Securities"): its proceeds after underwriters' discounts and commissions, shares_sold × price × (1 − discount) − shares_sold × commission_per_share, in decimal arithmetic, rounded once to the cent, half-up.
+ * @customfunction INDEMNITY.CAP INDEMNITY.CAP
+ * @param shares_sold Registrable Securities the holder sold in the registration. Whole shares.
+ * @param price Public offering price per share.
+ * @param discount Underwriters' discount as a fraction: 0.06 for a 6% gross spread; 0 or more and less than 1.
+ * @param [commission_per_share] Any further commission per share. Default 0.
+ * @returns Money per row, to the cent.
+ */
+export function indemnityCap(shares_sold: any[][], price: any[][], discount: any[][], commission_per_share?: any[][]): any[][] {
+  return rr.indemnityCapFn(shares_sold, price, discount, commission_per_share);
+}
+
+/**
+ * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
+ * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
+ * @param loss The loss to be borne, one amount.
+ * @param fault Relative fault weight of each party (0 or more; fractions allowed).
+ * @param cap Each party's cap, usually RR.INDEMNITY.CAP(...), rounded to the cent first; the text "none" for an uncapped party such as the Company. A blank cell is a cap of 0.
+ * @returns Money per row, to the cent.
+ */
+export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[][] {
+  return rr.indemnityAllocate(loss, fault, cap);
+}
+
+/**
+ * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap)), to the cent (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
+ * @customfunction INDEMNITY.UNCOVERED INDEMNITY.UNCOVERED
+ * @param loss The loss to be borne, one amount.
+ * @param fault Relative fault weight of each party (0 or more).
+ * @param cap Each party's cap, or the text "none" for an uncapped party.
+ * @returns Money, to the cent.
+ */
+export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any {
+  return rr.indemnityUncovered(loss, fault, cap);
+}
