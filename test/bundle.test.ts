@@ -1,0 +1,76 @@
+/**
+ * Checks the built functions bundle (run after `npm run build`; npm test builds first):
+ * it loads in a bare JavaScript context with only a CustomFunctions stub (no window, self or
+ * document), and registers exactly the functions that dist/functions.json declares.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { RR_FUNCTIONS } from "../src/taskpane/functionList";
+
+const DIST = path.resolve(__dirname, "..", "dist");
+
+interface FunctionsJson {
+  functions: { id: string; name: string }[];
+}
+
+function loadFunctionsBundle(): { associations: [string, unknown][] } {
+  const associations: [string, unknown][] = [];
+  class CustomFunctionsError extends Error {
+    constructor(
+      public readonly code: string,
+      message?: string
+    ) {
+      super(message);
+    }
+  }
+  const context = vm.createContext({
+    console,
+    CustomFunctions: {
+      associate(id: string, fn: unknown) {
+        associations.push([id, fn]);
+      },
+      Error: CustomFunctionsError,
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+        invalidName: "#NAME?",
+        invalidReference: "#REF!",
+      },
+    },
+  });
+  const file = path.join(DIST, "functions.js");
+  vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
+  return { associations };
+}
+
+function declaredIds(): string[] {
+  const json = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsJson;
+  return json.functions.map((f) => f.id);
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(DIST, "functions.js"))) {
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
+  }
+});
+
+test("functions.json declares at least one function", () => {
+  expect(declaredIds().length).toBeGreaterThan(0);
+});
+
+test("functions.js loads without a DOM and associates every declared function once", () => {
+  const { associations } = loadFunctionsBundle();
+  const ids = associations.map(([id]) => id);
+  expect([...ids].sort()).toEqual([...declaredIds()].sort());
+  for (const [, fn] of associations) expect(typeof fn).toBe("function");
+});
+
+test("the task pane lists every registered function", () => {
+  const listed = new Set(RR_FUNCTIONS.map((f) => f.name));
+  const unlisted = declaredIds().filter((id) => !listed.has(id));
+  expect(unlisted).toEqual([]);
+});

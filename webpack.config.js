@@ -1,0 +1,160 @@
+/* RegRights webpack configuration (Excel custom functions, shared runtime).
+ *
+ * Two entries, one page: dist/taskpane.html loads functions.js and taskpane.js into the same
+ * JavaScript context, so the RR.* custom functions and the task pane share one runtime
+ * (manifest: <Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/>).
+ *
+ * File names are fixed (no content hashes) because manifest.xml names them.
+ */
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const pkg = require("./package.json");
+
+const DIST = path.resolve(__dirname, "dist");
+const DEFAULT_PORT = 3000;
+
+function devServerPort() {
+  const fromEnv = Number(process.env.npm_package_config_dev_server_port);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const fromPkg = Number(pkg.config && pkg.config.dev_server_port);
+  if (Number.isInteger(fromPkg) && fromPkg > 0) return fromPkg;
+  return DEFAULT_PORT;
+}
+
+/**
+ * HTTPS only when the Office development certificates are already installed and trusted;
+ * otherwise plain HTTP, with the reason printed. Never installs anything (installing the CA
+ * needs administrator rights: `npx office-addin-dev-certs install`).
+ */
+async function devServerTransport() {
+  const plain = (why) => {
+    console.log(`[regrights] dev server: plain HTTP (${why}).`);
+    console.log(
+      "[regrights] For HTTPS, as Office requires for sideloading, run `npx office-addin-dev-certs install` once, then restart."
+    );
+    return "http";
+  };
+  if (process.env.REGRIGHTS_HTTP === "1") return plain("REGRIGHTS_HTTP=1");
+
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const needed = ["ca.crt", "localhost.crt", "localhost.key"];
+  const missing = needed.filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length > 0) {
+    return plain(`no Office dev certificates in ${dir}: missing ${missing.join(", ")}`);
+  }
+
+  let devCerts;
+  try {
+    devCerts = require("office-addin-dev-certs");
+  } catch (err) {
+    return plain(`office-addin-dev-certs not loadable: ${err.message}`);
+  }
+  try {
+    // Checks the localhost certificate/key pair and that the CA is installed and not expired.
+    if (!devCerts.verifyCertificates()) {
+      return plain("dev certificates exist but the CA is not installed/trusted or they have expired");
+    }
+    // With valid certificates this only reads the files (no install, no sudo).
+    const options = await devCerts.getHttpsServerOptions();
+    console.log(`[regrights] dev server: HTTPS with the Office dev certificates in ${dir}.`);
+    return { type: "https", options: { ca: options.ca, cert: options.cert, key: options.key } };
+  } catch (err) {
+    return plain(`could not verify the dev certificates: ${err.message}`);
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "production" ? "production" : "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    mode,
+    devtool: "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: DIST,
+      filename: "[name].js",
+      // Relative URLs, so the pane also works when deployed under a sub-path.
+      publicPath: "",
+      // The functions bundle must not touch window/self/document at the top level: it also
+      // loads in a plain JavaScript context (Node, tests) with only a CustomFunctions global.
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type-check only what is bundled (tests are checked by jest / tsc).
+              onlyCompileBundledFiles: true,
+              // ES modules so webpack can tree-shake React / Fluent UI.
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the functions and the pane run in this one page.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "body",
+        scriptLoading: "blocking",
+        // Keep the page readable (and the CDN script tag verbatim); it is under 1 KB.
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    optimization: {
+      // Leave taskpane.html as written (webpack's built-in HTML minimizer would rewrite the
+      // office.js script tag; the page is under 1 KB anyway). JS is still minified.
+      minimizeOptions: { html: false },
+    },
+    performance: {
+      // The pane bundles React + Fluent UI; it is served locally, not over the internet.
+      hints: false,
+    },
+    devServer: {
+      port: devServerPort(),
+      host: "localhost",
+      static: { directory: DIST, publicPath: "/" },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? await devServerTransport() : "http",
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+
+  return config;
+};
