@@ -16,7 +16,9 @@ if (!fs.existsSync(bundle)) {
   process.exit(1);
 }
 
-// Load the bundle the way Excel does: a script that calls CustomFunctions.associate(id, fn).
+// Load the bundle the way Excel does: a script in the page's own JavaScript realm that calls
+// CustomFunctions.associate(id, fn). (A separate vm context would make every argument a
+// cross-realm object and measure that instead.)
 const RR = {};
 class ExcelError extends Error {
   constructor(code, message) {
@@ -24,15 +26,12 @@ class ExcelError extends Error {
     this.code = code;
   }
 }
-const context = vm.createContext({
-  console,
-  CustomFunctions: {
-    associate: (id, fn) => (RR[id] = fn),
-    Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  },
-});
-vm.runInContext(fs.readFileSync(bundle, "utf8"), context, { filename: bundle });
+globalThis.CustomFunctions = {
+  associate: (id, fn) => (RR[id] = fn),
+  Error: ExcelError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+};
+vm.runInThisContext(fs.readFileSync(bundle, "utf8"), { filename: bundle });
 
 // Deterministic input: a 32-bit LCG, so every run measures the same rows.
 function rng(seed) {
