@@ -52,10 +52,10 @@ function periodMet(acquired: Serial, months: number): Serial {
  */
 export function holdingPeriodEnd(acquired: Serial, reporting: boolean): Serial {
   const oneYear = periodMet(acquired, 12);
-  if (oneYear < REGIME_2008_START) {
-    regimeOn(oneYear, "acquired");
-    return oneYear;
+  if (oneYear < REGIME_1997_START) {
+    notAvailable(`acquired: the holding period would be met on ${isoDate(oneYear)}, before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)`);
   }
+  if (oneYear < REGIME_2008_START) return oneYear;
   return Math.max(periodMet(acquired, holdingPeriod("2008", reporting).months), REGIME_2008_START);
 }
 

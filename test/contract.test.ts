@@ -1,0 +1,63 @@
+// The formula contract (shared/docs/formulas.md §1–§4) checked against the shipped bundle,
+// dist/functions.js, as Excel calls it: registered through CustomFunctions.associate, given
+// Excel-shaped arguments. (npm test builds first.)
+import * as fs from "fs";
+import * as path from "path";
+import { serialFromDate as D } from "../src/engine/dates";
+
+type Fn = (...args: unknown[]) => unknown;
+const RR = new Map<string, Fn>();
+
+beforeAll(() => {
+  const file = path.resolve(__dirname, "..", "dist", "functions.js");
+  if (!fs.existsSync(file)) throw new Error("dist/functions.js is missing: run `npm run build` (npm test does)");
+  const stub = { ...CustomFunctions, associate: (id: string, fn: Fn) => RR.set(id, fn) };
+  // Evaluated in this realm, so arguments and errors are ordinary objects of the test.
+  new Function("CustomFunctions", fs.readFileSync(file, "utf8"))(stub);
+});
+
+const call = (id: string, ...args: unknown[]) => {
+  const fn = RR.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+};
+const col = (...v: unknown[]) => v.map((x) => [x]);
+const err = (v: unknown) => (v instanceof CustomFunctions.Error ? `${(v as { code: string }).code} ${(v as { message: string }).message}` : v);
+
+test("all eleven functions are registered under the contract's names", () => {
+  expect([...RR.keys()].sort()).toEqual(
+    ["CUTBACK", "INDEMNITY.ALLOCATE", "INDEMNITY.CAP", "INDEMNITY.UNCOVERED", "PRIORITY", "REGISTRABLE", "RULE144.CEASED", "RULE144.HOLDEND", "RULE144.STATUS", "RULE144.VOLUME", "RULE144.WEEKLY"].sort(),
+  );
+});
+
+test.each([
+  ["§1 common + floor(convertible × ratio) − disposed", "REGISTRABLE", [col(100, 0), col(10, 3), [[1.5]], col(15, 0), null], [[100], [4]]],
+  ["§1 ceased gives 0", "REGISTRABLE", [[[100]], [[10]], [[1.5]], null, [[true]]], [[0]]],
+  ["§2 volume: 1% wins", "RULE144.VOLUME", [1_840_000, col(15_000, 17_200, 19_600, 18_100), null], 18_400],
+  ["§2 volume: average wins on an exchange", "RULE144.VOLUME", [2_400_000, col(24_000, 25_000, 24_500, 24_500), "exchange"], 24_500],
+  ["§2 volume: OTC gets 1% alone", "RULE144.VOLUME", [2_400_000, col(24_000, 25_000, 24_500, 24_500), "otc"], 24_000],
+  ["§2 holding period, 2008 regime, reporting", "RULE144.HOLDEND", [[[D(2007, 12, 1)]], null], [[D(2008, 6, 2)]]],
+  ["§2 holding period, old year ends after 2008-02-15", "RULE144.HOLDEND", [[[D(2007, 6, 1)]], null], [[D(2008, 2, 15)]]],
+  ["§2 holding period, non-reporting", "RULE144.HOLDEND", [[[D(2007, 12, 1)]], [[false]]], [[D(2008, 12, 2)]]],
+  ["§2 ceased: non-affiliate after six months", "RULE144.CEASED", [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 6, 2)]], [[18_400]], null], [[true]]],
+  ["§2 not ceased: affiliate above the limit", "RULE144.CEASED", [[[18_401]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null], [[false]]],
+  ["§2 1997 regime: Rule 144(k) after two years", "RULE144.CEASED", [[[1e6]], [[false]], [[D(1998, 1, 5)]], [[D(2000, 1, 6)]], [[18_400]], null], [[true]]],
+  ["§2 status sentence", "RULE144.STATUS", [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null], [["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."]]],
+  ["§3 priority, demand", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["demand"]]], [[1], [1], [2], [3], [3]]],
+  ["§3 priority, company", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["company"]]], [[2], [1], [1], [1], [1]]],
+  ["§3 priority, other-demand", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["other-demand"]]], [[1], [1], [2], [2], [3]]],
+  ["§3 cutback example 7 over [40, 35, 25]", "CUTBACK", [col(40, 35, 25), [[1]], 7, null], [[3], [2], [2]]],
+  ["§3 cutback by tiers", "CUTBACK", [col(500, 300, 400, 1000, 2000), col(1, 1, 2, 3, 3), 3200, null], [[0], [0], [200], [1000], [2000]]],
+  ["§3 cutback by weights, capped at requests", "CUTBACK", [col(30, 100, 100), [[1]], 200, col(1, 1, 2)], [[30], [70], [100]]],
+  ["§4 cap", "INDEMNITY.CAP", [[[1_000_000]], [[20]], [[0.06]], [[0.05]]], [[18_750_000]]],
+  ["§4 allocate: several, uncapped Company", "INDEMNITY.ALLOCATE", [100, col(1, 1, 1), col(10, "none", "none")], [[10], [33.33], [33.33]]],
+  ["§4 uncovered", "INDEMNITY.UNCOVERED", [100, col(1, 1, 1), col(10, "none", "none")], 23.34],
+])("%s", (_label, id, args, expected) => {
+  expect(call(id, ...(args as unknown[]))).toEqual(expected);
+});
+
+test("errors from the bundle are CustomFunctions.Error values naming the argument", () => {
+  expect(err((call("CUTBACK", col(1, 2), [[1]], "ten", null) as unknown[][])[0][0])).toMatch(/^#VALUE! capacity: expected a whole number of shares/);
+  expect(err(call("RULE144.VOLUME", 1000, col(1, 2, 3), null))).toBe("#VALUE! weekly_volumes: expected exactly four weekly volumes, got 3 cells");
+  expect(err((call("RULE144.HOLDEND", [[D(1995, 1, 1)]], null) as unknown[][])[0][0])).toMatch(/^#N\/A acquired: the holding period would be met on 1996-01-02, before 1997-04-29/);
+});

@@ -1,0 +1,136 @@
+// Bad input for every parameter of every function: the result is #VALUE! whose message starts
+// with that parameter's name (as the contract spells it) and says what was expected.
+import * as functions from "../../src/functions/functions";
+import { serialFromDate as D } from "../../src/engine/dates";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const RR = functions as unknown as Record<string, (...args: unknown[]) => any>;
+const first = (v: unknown): unknown => (Array.isArray(v) ? first(v[0]) : v);
+
+interface Case {
+  fn: string;
+  valid: unknown[];
+  params: string[];
+  bad: Record<string, [unknown, RegExp][]>;
+}
+
+const weekDates = [D(2024, 4, 15), D(2024, 4, 22), D(2024, 4, 29), D(2024, 5, 6)].map((d) => [d]);
+const cases: Case[] = [
+  {
+    fn: "registrable",
+    valid: [[[100]], [[10]], [[1.5]], [[0]], [[false]]],
+    params: ["common", "convertible", "ratio", "disposed", "ceased"],
+    bad: {
+      common: [["abc", /expected a whole number of shares/], [-1, /cannot be negative/], [1.5, /whole number/], [null, /is required/]],
+      convertible: [["abc", /expected a whole number of shares/], [-3, /cannot be negative/], [2.5, /whole number/], [null, /is required/]],
+      ratio: [["1:1", /expected a conversion ratio/], [-1, /of 0 or more/], [0, /greater than 0/], [null, /is required/]],
+      disposed: [["all", /expected a whole number/], [-1, /cannot be negative/], [1000, /more than the holder's/]],
+      ceased: [["yes", /expected TRUE or FALSE/], [2, /expected TRUE or FALSE/]],
+    },
+  },
+  {
+    fn: "rule144Volume",
+    valid: [1_840_000, [[15_000], [17_200], [19_600], [18_100]], "exchange"],
+    params: ["outstanding", "weekly_volumes", "venue"],
+    bad: {
+      outstanding: [["1.8m", /expected a whole number/], [-1, /cannot be negative/], [1.5, /whole number/], [null, /is required/], [[[1], [2]], /expected a single value/]],
+      weekly_volumes: [[[[1], [2], [3]], /exactly four/], [[["a"], [2], [3], [4]], /\(value 1\): expected a whole number/], [[[1], [-2], [3], [4]], /\(value 2\): shares cannot be negative/], [null, /is required/]],
+      venue: [["nasdaq-gm", /unknown venue "nasdaq-gm"; expected "exchange" or "otc"/], [5, /expected "exchange" or "otc"/]],
+    },
+  },
+  {
+    fn: "rule144Weekly",
+    valid: [weekDates, [[1], [2], [3], [4]], D(2024, 5, 15)],
+    params: ["dates", "volumes", "filing_date"],
+    bad: {
+      dates: [[[["Apr 15"], ...weekDates.slice(1)], /\(row 1\): expected a date serial/], [[[-4], ...weekDates.slice(1)], /\(row 1\): expected an Excel date serial/], [null, /is required/], [[[1, 2], [3, 4]], /2 rows × 2 columns/]],
+      volumes: [[[["x"], [2], [3], [4]], /\(row 1\): expected a whole number/], [[[1.5], [2], [3], [4]], /\(row 1\): expected a whole number/], [[[1], [2]], /has 2 cells but dates has 4/], [null, /is required/]],
+      filing_date: [["2024-05-15", /expected a date serial/], [0, /expected an Excel date serial/], [null, /is required/]],
+    },
+  },
+  {
+    fn: "rule144HoldEnd",
+    valid: [[[D(2007, 12, 1)]], [[true]]],
+    params: ["acquired", "reporting"],
+    bad: {
+      acquired: [["1 Dec 2007", /expected a date serial/], [null, /is required/], [[[null]], /is blank; expected a date/], [true, /expected a date/]],
+      reporting: [["TRUE", /expected TRUE or FALSE/], [0.5, /expected TRUE or FALSE/]],
+    },
+  },
+  ...(["rule144Ceased", "rule144Status"] as const).map((fn) => ({
+    fn,
+    valid: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]]],
+    params: ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting"],
+    bad: {
+      registrable: [["many", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]] as [unknown, RegExp][],
+      affiliate: [["no", /expected TRUE or FALSE/], [null, /is required/]] as [unknown, RegExp][],
+      acquired: [["2007-12-01", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
+      as_of: [["today", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
+      volume_limit: [["1%", /expected a volume limit in shares/], [-5, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
+      reporting: [["yes", /expected TRUE or FALSE/]] as [unknown, RegExp][],
+    },
+  })),
+  {
+    fn: "priority",
+    valid: [[["holder"]], [["demand"]]],
+    params: ["role", "offering"],
+    bad: {
+      role: [["selling-holder", /unknown role "selling-holder"; expected "company", "no-rights", "other", "holder" or "initiating"/], [3, /expected a role/], [null, /is required/]],
+      offering: [["ipo", /unknown offering "ipo"; expected "demand", "company" or "other-demand"/], [[[""]], /is blank/], [null, /is required/]],
+    },
+  },
+  {
+    fn: "cutback",
+    valid: [[[40], [35], [25]], [[1]], 7, [[1], [1], [1]]],
+    params: ["requested", "priority", "capacity", "weights"],
+    bad: {
+      requested: [[[["40"], [35], [25]], /\(row 1\): expected a whole number/], [[[-40], [35], [25]], /\(row 1\): shares cannot be negative/], [null, /is required/]],
+      priority: [[[[0]], /expected a tier, a whole number of 1 or more/], [[["high"]], /expected a tier/], [[[1.5]], /expected a tier/], [null, /is required/]],
+      capacity: [["7 million", /expected a whole number/], [-7, /cannot be negative/], [7.5, /whole number/], [null, /is required/]],
+      weights: [[[[-1], [1], [1]], /\(row 1\): expected a weight of 0 or more/], [[["owned"], [1], [1]], /\(row 1\): expected a weight/], [[[1], [1]], /has 2 cells but requested has 3/]],
+    },
+  },
+  {
+    fn: "indemnityCap",
+    valid: [[[1000]], [[20]], [[0.06]], [[0.05]]],
+    params: ["shares_sold", "price", "discount", "commission_per_share"],
+    bad: {
+      shares_sold: [["1k", /expected a whole number/], [10.5, /whole number/], [-1, /cannot be negative/], [null, /is required/]],
+      price: [["$20", /expected a price per share/], [-20, /of 0 or more/], [null, /is required/]],
+      discount: [["6%", /expected a fraction such as 0.06/], [1, /must be less than 1/], [-0.06, /of 0 or more/], [null, /is required/]],
+      commission_per_share: [["5c", /expected an amount per share/], [-0.05, /of 0 or more/], [100, /more than the price after the discount/]],
+    },
+  },
+  ...(["indemnityAllocate", "indemnityUncovered"] as const).map((fn) => ({
+    fn,
+    valid: [100, [[1], [1]], [["none"], [10]]],
+    params: ["loss", "fault", "cap"],
+    bad: {
+      loss: [["$100", /expected an amount/], [-100, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
+      fault: [[[["half"], [1]], /\(row 1\): expected a relative fault weight/], [[[-1], [1]], /\(row 1\): expected a relative fault weight of 0 or more/], [[[0], [0]], /add up to 0/], [null, /is required/]] as [unknown, RegExp][],
+      cap: [[[["unlimited"], [10]], /\(row 1\): expected an amount, or the text "none"/], [[[-1], [10]], /\(row 1\): expected an amount or "none" of 0 or more/], [[[1], [2], [3]], /has 3 cells but fault has 2/], [null, /is required/]] as [unknown, RegExp][],
+    },
+  })),
+];
+
+describe.each(cases)("RR $fn", ({ fn, valid, params, bad }) => {
+  test("the valid call gives no error", () => {
+    const out = RR[fn](...valid);
+    expect(first(out)).not.toBeInstanceOf(CustomFunctions.Error);
+  });
+
+  test("every parameter has bad-input cases", () => {
+    expect(Object.keys(bad).sort()).toEqual([...params].sort());
+  });
+
+  const rows = params.flatMap((param, index) => (bad[param] ?? []).map(([value, message]) => ({ param, index, value, message })));
+  test.each(rows)("$param = $value", ({ param, index, value, message }) => {
+    const args = valid.slice();
+    args[index] = value;
+    const out = first(RR[fn](...args)) as { code: string; message: string };
+    expect(out).toBeInstanceOf(CustomFunctions.Error);
+    expect(out.code).toBe("#VALUE!");
+    expect(out.message.startsWith(param)).toBe(true);
+    expect(out.message).toMatch(message);
+  });
+});
