@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { serialFromDate as D } from "../src/engine/dates";
+import { RR_REGISTRY } from "../src/functions/registry";
 
 type Fn = (...args: unknown[]) => unknown;
 const RR = new Map<string, Fn>();
@@ -24,10 +25,10 @@ const call = (id: string, ...args: unknown[]) => {
 const col = (...v: unknown[]) => v.map((x) => [x]);
 const err = (v: unknown) => (v instanceof CustomFunctions.Error ? `${(v as { code: string }).code} ${(v as { message: string }).message}` : v);
 
-test("all eleven functions are registered under the contract's names", () => {
-  expect([...RR.keys()].sort()).toEqual(
-    ["CUTBACK", "INDEMNITY.ALLOCATE", "INDEMNITY.CAP", "INDEMNITY.UNCOVERED", "PRIORITY", "REGISTRABLE", "RULE144.CEASED", "RULE144.HOLDEND", "RULE144.STATUS", "RULE144.VOLUME", "RULE144.WEEKLY"].sort(),
-  );
+test("every function of the contract is registered under its name, and the registry agrees", () => {
+  const contract = ["REGISTRABLE", "RULE144.VOLUME", "RULE144.WEEKLY", "RULE144.HOLDEND", "RULE144.CEASED", "RULE144.STATUS", "PRIORITY", "CUTBACK", "INDEMNITY.CAP", "INDEMNITY.ALLOCATE", "INDEMNITY.UNCOVERED", "DEMAND.CHECK", "DEMAND.OK", "DATE", "TRANSFER.OK", "CONSENT", "TERMS"];
+  expect([...RR.keys()].sort()).toEqual(contract.sort());
+  expect(Object.keys(RR_REGISTRY).sort()).toEqual(contract.sort());
 });
 
 test.each([
@@ -52,6 +53,15 @@ test.each([
   ["§4 cap", "INDEMNITY.CAP", [[[1_000_000]], [[20]], [[0.06]], [[0.05]]], [[18_750_000]]],
   ["§4 allocate: several, uncapped Company", "INDEMNITY.ALLOCATE", [100, col(1, 1, 1), col(10, "none", "none")], [[10], [33.33], [33.33]]],
   ["§4 uncovered", "INDEMNITY.UNCOVERED", [100, col(1, 1, 1), col(10, "none", "none")], 23.34],
+  ["§5 demand OK", "DEMAND.CHECK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null], "OK"],
+  ["§5 demand on the anniversary is too early", "DEMAND.OK", [D(2001, 3, 15), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null], false],
+  ["§5 exactly half is not a majority", "DEMAND.OK", [D(2001, 6, 1), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 0, null, null], false],
+  ["§5 three demands used", "DEMAND.OK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 3, null, null], false],
+  ["§5 six months by EDATE", "DEMAND.OK", [D(2001, 2, 28), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null], true],
+  ["§5 calendar, month end", "DATE", [col("next-demand", "join", "mail", "demand-window"), [[D(2000, 8, 31)]], null], [[D(2001, 2, 28)], [D(2000, 9, 15)], [D(2000, 9, 4)], [D(2001, 8, 31)]]],
+  ["§5 transfer rights", "TRANSFER.OK", [col(199_999, 200_000, 5, 5), col(1e6, 1e6, 5, 10), col(false, false, false, true), null, null], [[false], [true], [true], [true]]],
+  ["§5 consent: exactly half fails", "CONSENT", [500, 1000, null], false],
+  ["§5 a terms override changes a result", "TRANSFER.OK", [[[150_000]], [[1e6]], null, null, [["transfer_threshold_shares", 150_000]]], [[true]]],
 ])("%s", (_label, id, args, expected) => {
   expect(call(id, ...(args as unknown[]))).toEqual(expected);
 });

@@ -6,3 +6,5 @@ export * from "./registrable";
 export * from "./rule144";
 export * from "./cutback";
 export * from "./indemnity";
+export * from "./terms";
+export * from "./agreement";

@@ -1,4 +1,4 @@
-// The RR worksheet functions (formula contract, shared/docs/formulas.md §1–§4). The JSDoc of each
+// The RR worksheet functions (formula contract, shared/docs/formulas.md §1–§5 and RR.TERMS). The JSDoc of each
 // declaration is its help in Excel: custom-functions-metadata turns it into functions.json at build
 // time and registers each function under its id. Bodies stay one line: the work is in ./adapters.
 //
@@ -6,6 +6,7 @@
 // row; a bad row gives an error in its own cell only. Arguments typed any take one value.
 
 import * as rr from "./adapters";
+import * as agreement from "./agreementAdapters";
 
 /**
  * Registrable Securities held, as common shares: common + floor(convertible × ratio) − disposed, or 0 once cessation (iii) applies. Definition of "Registrable Securities" and its cessation clauses (i)–(iii). Fractional shares from conversion are dropped per holder, since none are issued. Spills one result per row.
@@ -145,4 +146,88 @@ export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[
  */
 export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any {
   return rr.indemnityUncovered(loss, fault, cap);
+}
+
+/**
+ * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half; six months between registrations is measured with EDATE. Numbers come from the agreement terms (RR.TERMS).
+ * @customfunction DEMAND.CHECK DEMAND.CHECK
+ * @param request_date Date of the Holders' written request.
+ * @param closing_date Date of the Closing under the purchase agreement.
+ * @param requesting Registrable Securities held by the requesting Holders as a group (as common).
+ * @param outstanding Registrable Securities outstanding (as common, counting shares issuable on conversion).
+ * @param requested Registrable Securities the request asks to register.
+ * @param price Price per share at which the $30 million test is measured.
+ * @param demands_used Demand registrations already effected under "Registration on Request" (i).
+ * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @returns "OK" or the failing conditions.
+ */
+export function demandCheck(request_date: any, closing_date: any, requesting: any, outstanding: any, requested: any, price: any, demands_used: any, last_registration?: any, terms?: any[][]): any {
+  return agreement.demandCheck(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
+}
+
+/**
+ * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE).
+ * @customfunction DEMAND.OK DEMAND.OK
+ * @param request_date Date of the Holders' written request.
+ * @param closing_date Date of the Closing.
+ * @param requesting Registrable Securities held by the requesting Holders as a group.
+ * @param outstanding Registrable Securities outstanding.
+ * @param requested Registrable Securities the request asks to register.
+ * @param price Price per share at which the $30 million test is measured.
+ * @param demands_used Demand registrations already effected.
+ * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function demandOk(request_date: any, closing_date: any, requesting: any, outstanding: any, requested: any, price: any, demands_used: any, last_registration?: any, terms?: any[][]): any {
+  return agreement.demandOk(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
+}
+
+/**
+ * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
+ * @customfunction DATE DATE
+ * @param event The period, one of the event words above.
+ * @param date The date the period starts from (Closing, notice, effective date, deposit…).
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @returns A date serial per row.
+ */
+export function agreementDate(event: any[][], date: any[][], terms?: any[][]): any[][] {
+  return agreement.agreementDateFn(event, date, terms);
+}
+
+/**
+ * TRUE when registration rights pass with a transfer under "Assignment of Registration Rights": to a Controlled Affiliate, as part of a pro rata distribution to partners or members, of at least 200,000 Registrable Securities (term transfer_threshold_shares), or of all the Registrable Securities the holder then holds.
+ * @customfunction TRANSFER.OK TRANSFER.OK
+ * @param transferred Registrable Securities transferred. Whole shares; no more than held.
+ * @param held Registrable Securities the holder held before the transfer.
+ * @param [to_affiliate] TRUE for a transfer to a Controlled Affiliate. Default FALSE.
+ * @param [pro_rata_distribution] TRUE for a pro rata distribution to partners or members. Default FALSE.
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @returns TRUE or FALSE per row.
+ */
+export function transferOk(transferred: any[][], held: any[][], to_affiliate?: any[][], pro_rata_distribution?: any[][], terms?: any[][]): any[][] {
+  return agreement.transferOk(transferred, held, to_affiliate, pro_rata_distribution, terms);
+}
+
+/**
+ * TRUE when consenting holders hold more than half of the Registrable Securities outstanding, as amendments, waivers and the Company's assignment require ("Amendments, Waivers and Consents"; "Binding Effect; Assignment"). Exactly half is not enough.
+ * @customfunction CONSENT CONSENT
+ * @param consenting Registrable Securities held by the consenting holders; no more than outstanding.
+ * @param outstanding Registrable Securities outstanding.
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function consent(consenting: any, outstanding: any, terms?: any[][]): any {
+  return agreement.consent(consenting, outstanding, terms);
+}
+
+/**
+ * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA model investors' rights agreement's usual values for the same terms, blanks in the model filled in and marked in the clause column. Paste it, edit values, and pass it as the [terms] argument.
+ * @customfunction TERMS TERMS
+ * @param [preset] Blank for the CTC 2000 defaults, or "nvca".
+ * @returns A table of terms.
+ */
+export function terms(preset?: any): any[][] {
+  return agreement.termsTable(preset);
 }

@@ -21,4 +21,10 @@ export const RR_FUNCTIONS: readonly RrFunctionInfo[] = [
   { name: "INDEMNITY.CAP", summary: "Indemnification cap for each holder." },
   { name: "INDEMNITY.ALLOCATE", summary: "Contribution split by relative fault." },
   { name: "INDEMNITY.UNCOVERED", summary: "Contribution split by fault: the part left uncovered." },
+  { name: "DEMAND.CHECK", summary: "Demand request: OK, or every failing condition with its clause." },
+  { name: "DEMAND.OK", summary: "Demand request: TRUE when every condition is met." },
+  { name: "DATE", summary: "The agreement's calendar: the last day of each period." },
+  { name: "TRANSFER.OK", summary: "Whether registration rights pass with a transfer." },
+  { name: "CONSENT", summary: "Whether consenting holders are a majority." },
+  { name: "TERMS", summary: "The agreement terms as a table (CTC 2000 or NVCA)." },
 ];

@@ -111,6 +111,60 @@ const cases: Case[] = [
       cap: [[[["unlimited"], [10]], /\(row 1\): expected an amount, or the text "none"/], [[[-1], [10]], /\(row 1\): expected an amount or "none" of 0 or more/], [[[1], [2], [3]], /has 3 cells but fault has 2/], [null, /is required/]] as [unknown, RegExp][],
     },
   })),
+  ...(["demandCheck", "demandOk"] as const).map((fn) => ({
+    fn,
+    valid: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 6, 1), [["max_demands", 3]]],
+    params: ["request_date", "closing_date", "requesting", "outstanding", "requested", "price", "demands_used", "last_registration", "terms"],
+    bad: {
+      request_date: [["June 1", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
+      closing_date: [["2000-03-15", /expected a date serial/], [-1, /expected an Excel date serial/], [null, /is required/]] as [unknown, RegExp][],
+      requesting: [["most", /expected a whole number/], [2_000_000, /more than the 1,000,000 Registrable Securities outstanding/], [null, /is required/]] as [unknown, RegExp][],
+      outstanding: [["1m", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]] as [unknown, RegExp][],
+      requested: [["20%", /expected a whole number/], [700_000, /more than the 600,000/], [null, /is required/]] as [unknown, RegExp][],
+      price: [["$25", /expected a price per share/], [0, /must be greater than 0/], [-25, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
+      demands_used: [["none", /expected a whole number of demands/], [0.5, /whole number/], [null, /is required/]] as [unknown, RegExp][],
+      last_registration: [["last June", /expected a date serial/], [true, /expected a date/]] as [unknown, RegExp][],
+      terms: [[[["demand_waiting", 12]], /\(row 1\): unknown term "demand_waiting"/], [[["max_demands", "three"]], /max_demands: expected a number/], [[["max_demands"]], /at least two columns/]] as [unknown, RegExp][],
+    },
+  })),
+  {
+    fn: "agreementDate",
+    valid: [[["lockup"]], [[D(2001, 1, 1)]], [["lockup_days", 90]]],
+    params: ["event", "date", "terms"],
+    bad: {
+      event: [["closing", /unknown event "closing"; expected "demand-window"/], [[[null]], /is blank; expected an event/], [7, /expected an event/], [null, /is required/]],
+      date: [["2001-01-01", /expected a date serial/], [[[null]], /is blank; expected a date/], [null, /is required/]],
+      terms: [[[["lockup_days", -1]], /lockup_days: expected a whole number of days of 0 or more/], [[["lockups", 1]], /unknown term "lockups"/]],
+    },
+  },
+  {
+    fn: "transferOk",
+    valid: [[[200_000]], [[1_000_000]], [[false]], [[false]], null],
+    params: ["transferred", "held", "to_affiliate", "pro_rata_distribution", "terms"],
+    bad: {
+      transferred: [["all", /expected a whole number/], [2_000_000, /more than the 1,000,000 Registrable Securities held/], [null, /is required/]],
+      held: [["1m", /expected a whole number/], [-5, /cannot be negative/], [null, /is required/]],
+      to_affiliate: [["yes", /expected TRUE or FALSE/]],
+      pro_rata_distribution: [[2, /expected TRUE or FALSE/]],
+      terms: [[[["transfer_threshold_shares", 1.5]], /transfer_threshold_shares: expected a whole number of shares/]],
+    },
+  },
+  {
+    fn: "consent",
+    valid: [600, 1000, null],
+    params: ["consenting", "outstanding", "terms"],
+    bad: {
+      consenting: [["600", /expected a whole number/], [1001, /more than the 1,000 Registrable Securities outstanding/], [null, /is required/]],
+      outstanding: [["1k", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]],
+      terms: [[[["consent_majority", 0]], /consent_majority: expected a fraction above 0/]],
+    },
+  },
+  {
+    fn: "terms",
+    valid: ["nvca"],
+    params: ["preset"],
+    bad: { preset: [["ilpa", /unknown preset "ilpa"/], [3, /expected "nvca"/], [[["a", "b"]], /expected a single value/]] },
+  },
 ];
 
 describe.each(cases)("RR $fn", ({ fn, valid, params, bad }) => {

@@ -1,0 +1,168 @@
+// Agreement mechanics: who may demand a registration and when ("Registration on Request",
+// "Number of Requests; Form"), the agreement's calendar, transfers of registration rights
+// ("Assignment of Registration Rights") and consents ("Amendments, Waivers and Consents").
+// Every number comes from a Terms object (./terms), never from a literal here.
+
+import { invalid, listWords, formatCount } from "./errors";
+import { edate, isoDate, MAX_SERIAL, Serial } from "./dates";
+import { checkShares, checkNonNegative, exact, Money } from "./quantities";
+import { Terms, describeTerm, TermName } from "./terms";
+
+export interface DemandInput {
+  requestDate: Serial;
+  closingDate: Serial;
+  /** Registrable Securities held by the requesting Holders as a group. */
+  requesting: number;
+  /** Registrable Securities outstanding. */
+  outstanding: number;
+  /** Registrable Securities the request asks to register. */
+  requested: number;
+  /** Price per share at which "$30 million" is measured (gross, not net of expenses). */
+  price: number;
+  /** Demand registrations already used under "Registration on Request" (i). */
+  demandsUsed: number;
+  /** Effective date of the last registration under Section 2, if any. */
+  lastRegistration: Serial | null;
+}
+
+export interface DemandOutcome {
+  ok: boolean;
+  /** Every failing condition, each naming its clause. */
+  failures: string[];
+}
+
+const REQUEST = '"Registration on Request" (i)';
+const NUMBER = '"Number of Requests; Form"';
+
+/**
+ * Checks every condition of a demand under "Registration on Request" (i) and "Number of
+ * Requests; Form", and reports all that fail, not only the first. Readings: "at any time after
+ * the first anniversary" excludes the anniversary; "the lesser of 20% or $30 million of the then
+ * outstanding Registrable Securities held by such Holders as a group" means the request must
+ * reach 20% of the requesting group's shares or shares worth $30 million at `price`, whichever
+ * is fewer; six months between registrations is measured with EDATE.
+ */
+export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
+  const requesting = checkShares(input.requesting, "requesting");
+  const outstanding = checkShares(input.outstanding, "outstanding");
+  const requested = checkShares(input.requested, "requested");
+  const used = checkShares(input.demandsUsed, "demands_used");
+  checkNonNegative(input.price, "price", "a price per share");
+  if (input.price === 0) invalid("price: must be greater than 0 (the $ value test is measured at this price)");
+  if (requesting > outstanding) {
+    invalid(`requesting: ${formatCount(requesting)} is more than the ${formatCount(outstanding)} Registrable Securities outstanding`);
+  }
+  if (requested > requesting) {
+    invalid(`requested: ${formatCount(requested)} is more than the ${formatCount(requesting)} Registrable Securities the requesting Holders hold`);
+  }
+
+  const failures: string[] = [];
+  const opens = edate(input.closingDate, terms.demand_waiting_months);
+  if (!(input.requestDate > opens)) {
+    failures.push(
+      `too early: a demand may be made only after ${isoDate(opens)}, ${describeTerm(terms, "demand_waiting_months")} after the Closing on ${isoDate(input.closingDate)}; the request is dated ${isoDate(input.requestDate)} (${REQUEST}: "at any time after")`,
+    );
+  }
+
+  const share = exact(requesting).dividedBy(outstanding === 0 ? 1 : outstanding);
+  if (!exact(requesting).gt(exact(outstanding).times(terms.demand_majority))) {
+    failures.push(
+      `not a majority: the requesting Holders hold ${formatCount(requesting)} of ${formatCount(outstanding)} Registrable Securities outstanding (${percent(share)}), and more than ${describeTerm(terms, "demand_majority")} is needed (${REQUEST})`,
+    );
+  }
+
+  const byPercent = exact(requested).gte(exact(requesting).times(terms.demand_min_percent));
+  const byValue = exact(requested).times(exact(input.price)).gte(terms.demand_min_value);
+  if (!byPercent && !byValue) {
+    const percentShares = exact(requesting).times(terms.demand_min_percent).ceil();
+    const valueShares = new Money(terms.demand_min_value).dividedBy(exact(input.price)).ceil();
+    failures.push(
+      `too small: ${formatCount(requested)} shares requested, fewer than both ${describeTerm(terms, "demand_min_percent")} of the requesting Holders' ${formatCount(requesting)} (${formatCount(percentShares.toNumber())} shares) and ${describeTerm(terms, "demand_min_value")} at $${formatCount(input.price)} a share (${formatCount(valueShares.toNumber())} shares); at least the lesser is needed (${REQUEST})`,
+    );
+  }
+
+  if (!(used < terms.max_demands)) {
+    failures.push(`no demands left: ${formatCount(used)} of ${formatCount(terms.max_demands)} demand registrations used (${NUMBER})`);
+  }
+
+  if (input.lastRegistration !== null) {
+    const next = edate(input.lastRegistration, terms.months_between_registrations);
+    if (!(input.requestDate >= next)) {
+      failures.push(
+        `too soon after the last registration on ${isoDate(input.lastRegistration)}: one registration in any ${describeTerm(terms, "months_between_registrations")}, so not before ${isoDate(next)} (${NUMBER})`,
+      );
+    }
+  }
+  return { ok: failures.length === 0, failures };
+}
+
+function percent(fraction: Money): string {
+  return `${formatCount(fraction.times(100).toDecimalPlaces(2).toNumber())}%`;
+}
+
+/** "OK", or every failing condition numbered, as RR.DEMAND.CHECK shows it. */
+export function describeDemand(outcome: DemandOutcome): string {
+  if (outcome.ok) return "OK";
+  return `Not OK: ${outcome.failures.map((f, i) => `(${i + 1}) ${f}`).join(" ")}`;
+}
+
+// ---- The agreement's calendar ---------------------------------------------------------------
+
+interface CalendarEvent {
+  term: TermName;
+  /** Months are added with EDATE (month ends clamp); days are added as days. */
+  by: "months" | "days";
+  what: string;
+}
+
+/** The last day of each period (or, for the "next" events, the first day allowed again). */
+export const EVENTS = {
+  "demand-window": { term: "demand_waiting_months", by: "months", what: "first anniversary of the Closing: a demand may be made from the day after" },
+  join: { term: "join_window_days", by: "days", what: "last day for other Holders to join a demand after the Company's notice" },
+  piggyback: { term: "piggyback_window_days", by: "days", what: "last day to ask to be included after the Company's piggyback notice" },
+  filing: { term: "filing_deadline_days", by: "days", what: "last day to file after the request window closes" },
+  effectiveness: { term: "effectiveness_days", by: "days", what: "last day the registration must be kept effective" },
+  lockup: { term: "lockup_days", by: "days", what: "last day of the Holder lockup after the effective date" },
+  postponement: { term: "postponement_days", by: "days", what: "last day of a postponement" },
+  "next-postponement": { term: "postponement_interval_months", by: "months", what: "first day another postponement may start" },
+  "next-demand": { term: "months_between_registrations", by: "months", what: "first day another registration may be demanded" },
+  mail: { term: "mail_notice_days", by: "days", what: "day a mailed notice becomes effective" },
+} as const satisfies Record<string, CalendarEvent>;
+export type AgreementEvent = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as AgreementEvent[];
+
+export function parseEvent(text: string, name = "event"): AgreementEvent {
+  const word = text.trim().toLowerCase();
+  const event = EVENT_NAMES.find((e) => e === word);
+  if (!event) invalid(`${name}: unknown event "${text}"; expected ${listWords(EVENT_NAMES)}`);
+  return event;
+}
+
+export function agreementDate(event: AgreementEvent, date: Serial, terms: Terms): Serial {
+  const { term, by } = EVENTS[event];
+  const result = by === "months" ? edate(date, terms[term]) : date + terms[term];
+  if (result > MAX_SERIAL) invalid(`date: ${describeTerm(terms, term)} after ${isoDate(date)} is past 9999-12-31`);
+  return result;
+}
+
+// ---- Transfers and consents -------------------------------------------------------------------
+
+/**
+ * "Assignment of Registration Rights": the rights pass with a transfer to a Controlled Affiliate,
+ * as part of a pro rata distribution to partners or members, of at least 200,000 Registrable
+ * Securities, or of all the Registrable Securities the holder then holds.
+ */
+export function rightsPassOnTransfer(transferred: number, held: number, toAffiliate: boolean, proRataDistribution: boolean, terms: Terms): boolean {
+  checkShares(transferred, "transferred");
+  checkShares(held, "held");
+  if (transferred > held) invalid(`transferred: ${formatCount(transferred)} is more than the ${formatCount(held)} Registrable Securities held`);
+  return toAffiliate || proRataDistribution || transferred >= terms.transfer_threshold_shares || transferred === held;
+}
+
+/** "Amendments, Waivers and Consents": more than half of the Registrable Securities outstanding. */
+export function consentCarries(consenting: number, outstanding: number, terms: Terms): boolean {
+  checkShares(consenting, "consenting");
+  checkShares(outstanding, "outstanding");
+  if (consenting > outstanding) invalid(`consenting: ${formatCount(consenting)} is more than the ${formatCount(outstanding)} Registrable Securities outstanding`);
+  return exact(consenting).gt(exact(outstanding).times(terms.consent_majority));
+}
