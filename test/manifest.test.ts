@@ -199,6 +199,9 @@ describe("manifest.xml structure", () => {
       .filter((e) => under(e, "Requirements") && !under(e, "VersionOverrides"))
       .map((e) => e.attrs.Name);
     expect(sets).toEqual(expect.arrayContaining(["SharedRuntime", "CustomFunctionsRuntime"]));
+    // Error messages on #VALUE! and #N/A (CustomFunctions.Error) need CustomFunctionsRuntime 1.2.
+    const cf = named("Set").find((e) => e.attrs.Name === "CustomFunctionsRuntime" && !under(e, "VersionOverrides"));
+    expect(cf?.attrs.MinVersion).toBe("1.2");
   });
 
   test("declares one long-lived shared runtime used by functions, pane and ribbon", () => {
