@@ -1,0 +1,229 @@
+// The scenario sheet: cap table + scenario → one gateway SheetWrite whose cells are live RR.*
+// formulas that reference the cap table's cells with plain sheet-qualified A1 references (no
+// structured references: the preview's evaluator does not read them).
+
+import type { CapTableRef, CellInput, SheetWrite } from "../workbook/gateway";
+import type { ParsedCapTable } from "./capTable";
+import { OFFERING_LABELS, type ScenarioPayload } from "./payload";
+
+export const HEADER_ROW = 14; // 1-based row of the per-holder header
+export const FIRST_HOLDER_ROW = HEADER_ROW + 1;
+
+/** Per-holder columns (0-based), fixed so the pane and tests can find them. */
+export const COL = {
+  holder: 0,
+  role: 1,
+  registrable: 2,
+  requested: 3,
+  tier: 4,
+  included: 5,
+  cutBack: 6,
+  cutPct: 7,
+  cap: 8,
+  affiliate: 9,
+  acquired: 10,
+  volumeLimit: 11,
+  holdEnd: 12,
+  ceased: 13,
+  status: 14,
+} as const;
+
+export const HEADERS = [
+  "Holder",
+  "Role",
+  "Registrable shares",
+  "Requested",
+  "Tier",
+  "Included",
+  "Cut back",
+  "% cut back",
+  "Net proceeds (indemnity cap)",
+  "Affiliate",
+  "Acquired",
+  "Volume limit (3 months)",
+  "Holding period ends",
+  "Ceased (Rule 144)?",
+  "Rule 144 status",
+];
+
+export const FMT = {
+  shares: "#,##0",
+  pct: "0.0%",
+  spread: "0.00%",
+  money: "$#,##0.00",
+  price: "$#,##0.00##",
+  date: "yyyy-mm-dd",
+} as const;
+
+/** "A", "B", ..., "Z", "AA": column letters from a 0-based index. */
+export function colLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parses "B3:H12" (or "B3") to 0-based top-left and 1-based row numbers. */
+export function parseAddress(address: string): { col: number; row: number; endCol: number; endRow: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.replace(/^.*!/, "").trim());
+  if (!m) throw new Error(`Not an A1 address: "${address}"`);
+  const col = colIndex(m[1]);
+  const row = Number(m[2]);
+  return { col, row, endCol: m[3] ? colIndex(m[3]) : col, endRow: m[4] ? Number(m[4]) : row };
+}
+
+/** A sheet name as a formula writes it: quoted unless it is a plain word. */
+export function sheetRef(sheet: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(TRUE|FALSE)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** The sheet-qualified address of a cap table body cell (0-based body row and block column). */
+export function capCell(ref: CapTableRef, bodyRow: number, blockCol: number): string {
+  const a = parseAddress(ref.address);
+  return `${sheetRef(ref.sheet)}!${colLetter(a.col + blockCol)}${a.row + 1 + bodyRow}`;
+}
+
+const cell = (col: number, row: number, abs = false) => (abs ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`);
+
+/** Rows of the per-holder block, 1-based: first and last. */
+export function holderRows(count: number): { first: number; last: number; total: number } {
+  return { first: FIRST_HOLDER_ROW, last: FIRST_HOLDER_ROW + count - 1, total: FIRST_HOLDER_ROW + count };
+}
+
+/** Builds the scenario sheet. `cap` supplies which holders have an acquired date (Rule 144 rows). */
+export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): SheetWrite {
+  const rule = p.rule144;
+  const width = rule ? HEADERS.length : COL.cap + 1;
+  const n = p.holders.length;
+  const { first, last, total } = holderRows(n);
+  const height = total + 2;
+  const cells: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
+  const fmts: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const put = (row: number, col: number, v: CellInput, fmt: string | null = null) => {
+    cells[row - 1][col] = v;
+    if (fmt) fmts[row - 1][col] = fmt;
+  };
+
+  put(1, 0, `RegRights scenario: ${p.sheet}`);
+  put(2, 0, "Offering type");
+  put(2, 1, p.offering);
+  put(2, 2, OFFERING_LABELS[p.offering]);
+  put(3, 0, "Underwriter capacity (shares)");
+  put(3, 1, p.capacity, FMT.shares);
+  put(4, 0, "Offering price");
+  put(4, 1, p.price, FMT.price);
+  put(5, 0, "Gross spread");
+  put(5, 1, p.grossSpread, FMT.spread);
+  put(6, 0, "Commission per share");
+  put(6, 1, p.commissionPerShare, FMT.price);
+  put(7, 0, "Cap table");
+  put(7, 1, `${p.capTable.sheet}!${p.capTable.address}`);
+
+  const R = { asOf: 8, outstanding: 9, venue: 10, reporting: 11, limit: 12 };
+  if (rule) {
+    put(R.asOf, 0, "Rule 144 as of");
+    put(R.asOf, 1, rule.asOf, FMT.date);
+    put(R.outstanding, 0, "Shares outstanding");
+    put(R.outstanding, 1, rule.outstanding, FMT.shares);
+    put(R.venue, 0, "Venue");
+    put(R.venue, 1, rule.venue);
+    put(R.reporting, 0, "Reporting issuer (90 days)");
+    put(R.reporting, 1, rule.reporting);
+    if (rule.volumes.kind === "weekly") {
+      rule.volumes.weeks.forEach((w, i) => {
+        put(R.asOf + i, 2, `Week ${i + 1} volume`);
+        put(R.asOf + i, 3, w, FMT.shares);
+      });
+    } else {
+      const v = rule.volumes;
+      put(R.asOf, 2, "Average weekly volume (daily data)");
+      put(R.asOf, 3, `=RR.RULE144.WEEKLY(${v.dates},${v.volumes},${cell(3, R.limit, true)})`, FMT.shares);
+      for (let i = 1; i < 4; i++) {
+        put(R.asOf + i, 2, "(same average)");
+        put(R.asOf + i, 3, `=${cell(3, R.asOf, true)}`, FMT.shares);
+      }
+      put(R.limit, 2, "Form 144 filing date");
+      put(R.limit, 3, v.filingDate, FMT.date);
+    }
+    put(R.limit, 0, "Volume limit (3 months)");
+    put(R.limit, 1, `=RR.RULE144.VOLUME(${cell(1, R.outstanding)},${cell(3, R.asOf)}:${cell(3, R.asOf + 3)},${cell(1, R.venue)})`, FMT.shares);
+  } else {
+    put(R.asOf, 0, "Rule 144: not included in this scenario");
+  }
+
+  HEADERS.slice(0, width).forEach((h, c) => put(HEADER_ROW, c, h));
+
+  const m = p.mapping;
+  const parsedByRow = new Map(cap.holders.map((h) => [h.row, h]));
+  const ref = (bodyRow: number, field: keyof typeof m) => capCell(p.capTable, bodyRow, m[field]!);
+  p.holders.forEach((h, i) => {
+    const r = first + i;
+    const common = ref(h.row, "common");
+    const conv = m.convertible !== undefined ? ref(h.row, "convertible") : "0";
+    const ratio = m.ratio !== undefined ? ref(h.row, "ratio") : "1";
+    put(r, COL.holder, `=${ref(h.row, "holder")}`);
+    put(r, COL.role, h.role);
+    put(r, COL.registrable, `=RR.REGISTRABLE(${common},${conv},${ratio})`, FMT.shares);
+    put(r, COL.requested, h.requested === null ? `=${cell(COL.registrable, r)}` : h.requested, FMT.shares);
+    put(r, COL.tier, `=RR.PRIORITY(${cell(COL.role, r)},${cell(1, 2, true)})`);
+    // One spilled RR.CUTBACK over the whole requested column: the cut tier is split together.
+    if (i === 0) {
+      put(r, COL.included, `=RR.CUTBACK(${cell(COL.requested, first)}:${cell(COL.requested, last)},${cell(COL.tier, first)}:${cell(COL.tier, last)},${cell(1, 3, true)})`, FMT.shares);
+    } else {
+      fmts[r - 1][COL.included] = FMT.shares;
+    }
+    put(r, COL.cutBack, `=${cell(COL.requested, r)}-${cell(COL.included, r)}`, FMT.shares);
+    put(r, COL.cutPct, `=IF(${cell(COL.requested, r)}=0,0,${cell(COL.cutBack, r)}/${cell(COL.requested, r)})`, FMT.pct);
+    put(r, COL.cap, `=RR.INDEMNITY.CAP(${cell(COL.included, r)},${cell(1, 4, true)},${cell(1, 5, true)},${cell(1, 6, true)})`, FMT.money);
+    if (rule) {
+      const parsed = parsedByRow.get(h.row);
+      put(r, COL.affiliate, m.affiliate !== undefined ? `=${ref(h.row, "affiliate")}` : false);
+      put(r, COL.volumeLimit, `=${cell(1, R.limit, true)}`, FMT.shares);
+      if (m.acquired !== undefined && parsed && parsed.acquired !== null) {
+        put(r, COL.acquired, `=${ref(h.row, "acquired")}`, FMT.date);
+        put(r, COL.holdEnd, `=RR.RULE144.HOLDEND(${cell(COL.acquired, r)},${cell(1, R.reporting, true)})`, FMT.date);
+        const args = `${cell(COL.registrable, r)},${cell(COL.affiliate, r)},${cell(COL.acquired, r)},${cell(1, R.asOf, true)},${cell(COL.volumeLimit, r)},${cell(1, R.reporting, true)}`;
+        put(r, COL.ceased, `=RR.RULE144.CEASED(${args})`);
+        put(r, COL.status, `=RR.RULE144.STATUS(${args})`);
+      } else {
+        put(r, COL.status, "No acquired date in the cap table.");
+      }
+    }
+  });
+
+  put(total, COL.holder, "Total");
+  for (const c of [COL.registrable, COL.requested, COL.included, COL.cutBack]) {
+    put(total, c, `=SUM(${cell(c, first)}:${cell(c, last)})`, FMT.shares);
+  }
+  put(total, COL.cutPct, `=IF(${cell(COL.requested, total)}=0,0,${cell(COL.cutBack, total)}/${cell(COL.requested, total)})`, FMT.pct);
+  put(total, COL.cap, `=SUM(${cell(COL.cap, first)}:${cell(COL.cap, last)})`, FMT.money);
+  put(total + 2, 0, "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.");
+
+  const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 110, 520].slice(0, width);
+  return {
+    sheet: p.sheet,
+    cells,
+    numberFormats: fmts,
+    columnWidths: widths,
+    chart: {
+      title: "Requested vs included shares",
+      categories: `${cell(COL.holder, first)}:${cell(COL.holder, last)}`,
+      series: [
+        { name: "Requested", values: `${cell(COL.requested, first)}:${cell(COL.requested, last)}` },
+        { name: "Included", values: `${cell(COL.included, first)}:${cell(COL.included, last)}` },
+      ],
+      anchor: `${colLetter(width + 1)}2`,
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { cutback, indemnityCap, registrableShares } from "../../src/engine";
+import {
+  COL,
+  FIRST_HOLDER_ROW,
+  HEADER_ROW,
+  SCENARIO_SCHEMA,
+  buildScenarioSheet,
+  computeScenario,
+  parseCapTable,
+  recogniseColumns,
+  sampleCapTable,
+  sheetRef,
+  validatePayload,
+  type ScenarioPayload,
+} from "../../src/scenario";
+
+const sample = sampleCapTable().rows;
+const mapping = recogniseColumns(sample[0] as string[]);
+const parsed = parseCapTable(sample.slice(1), mapping);
+
+export function demandPayload(over: Partial<ScenarioPayload> = {}): ScenarioPayload {
+  return {
+    schema: SCENARIO_SCHEMA,
+    sheet: "Demand 1",
+    capTable: { sheet: "CapTable", address: "A1:G11", table: "RegRightsCapTable" },
+    mapping,
+    offering: "demand",
+    capacity: 3_000_000,
+    price: 20,
+    grossSpread: 0.06,
+    commissionPerShare: 0,
+    holders: parsed.holders.map((h) => ({ row: h.row, name: h.name, role: h.role ?? "holder", requested: null })),
+    rule144: null,
+    ...over,
+  };
+}
+
+describe("buildScenarioSheet", () => {
+  it("writes live RR formulas that reference the cap table cells", () => {
+    const w = buildScenarioSheet(demandPayload(), parsed);
+    const r = FIRST_HOLDER_ROW - 1; // 0-based row of the first holder
+    expect(w.sheet).toBe("Demand 1");
+    expect(w.cells[HEADER_ROW - 1][COL.included]).toBe("Included");
+    expect(w.cells[r][COL.holder]).toBe("=CapTable!A2");
+    expect(w.cells[r][COL.registrable]).toBe("=RR.REGISTRABLE(CapTable!C2,CapTable!D2,CapTable!E2)");
+    expect(w.cells[r + 9][COL.registrable]).toBe("=RR.REGISTRABLE(CapTable!C11,CapTable!D11,CapTable!E11)");
+    expect(w.cells[r][COL.requested]).toBe(`=C${FIRST_HOLDER_ROW}`);
+    expect(w.cells[r][COL.tier]).toBe(`=RR.PRIORITY(B${FIRST_HOLDER_ROW},$B$2)`);
+    expect(w.cells[r][COL.included]).toBe(`=RR.CUTBACK(D15:D24,E15:E24,$B$3)`);
+    expect(w.cells[r + 1][COL.included]).toBeNull(); // the spill fills it
+    expect(w.cells[r][COL.cap]).toBe("=RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6)");
+    expect(w.cells[r + 10][COL.included]).toBe("=SUM(F15:F24)");
+    expect(w.numberFormats![r][COL.cap]).toBe("$#,##0.00");
+    expect(w.numberFormats![r + 1][COL.included]).toBe("#,##0");
+    expect(w.chart!.series.map((s) => s.values)).toEqual(["D15:D24", "F15:F24"]);
+    // Rectangular, and no structured references anywhere.
+    expect(new Set(w.cells.map((row) => row.length)).size).toBe(1);
+    expect(JSON.stringify(w.cells)).not.toMatch(/\[@|RegRightsCapTable\[/);
+  });
+
+  it("quotes sheet names that need it and offsets by the block's position", () => {
+    expect(sheetRef("Cap table")).toBe("'Cap table'");
+    expect(sheetRef("O'Neil")).toBe("'O''Neil'");
+    expect(sheetRef("AB12")).toBe("'AB12'");
+    const w = buildScenarioSheet(demandPayload({ capTable: { sheet: "Cap table", address: "B3:H13" } }), parsed);
+    expect(w.cells[FIRST_HOLDER_ROW - 1][COL.registrable]).toBe("=RR.REGISTRABLE('Cap table'!D4,'Cap table'!E4,'Cap table'!F4)");
+  });
+
+  it("writes a typed request as a constant and adds the Rule 144 section", () => {
+    const p = demandPayload({
+      holders: demandPayload().holders.map((h, i) => (i === 0 ? { ...h, requested: 1000 } : h)),
+      rule144: { asOf: 39630, outstanding: 20_000_000, venue: "exchange", reporting: true, volumes: { kind: "weekly", weeks: [150_000, 172_000, 196_000, 181_000] } },
+    });
+    const w = buildScenarioSheet(p, parsed);
+    const r = FIRST_HOLDER_ROW - 1;
+    expect(w.cells[r][COL.requested]).toBe(1000);
+    expect(w.cells[11][1]).toBe("=RR.RULE144.VOLUME(B9,D8:D11,B10)");
+    expect(w.cells[r][COL.holdEnd]).toBe("=RR.RULE144.HOLDEND(K15,$B$11)");
+    expect(w.cells[r][COL.ceased]).toBe("=RR.RULE144.CEASED(C15,J15,K15,$B$8,L15,$B$11)");
+    expect(w.cells[r][COL.acquired]).toBe("=CapTable!F2");
+    // The Company's row has no acquired date: no Rule 144 formulas there.
+    expect(w.cells[r + 9][COL.holdEnd]).toBeNull();
+  });
+});
+
+describe("computeScenario", () => {
+  it("gives the engine's allocation and caps, with explanations", () => {
+    const result = computeScenario(parsed, demandPayload());
+    const requested = parsed.holders.map((h) => h.asConverted!);
+    const tiers = parsed.holders.map((h) => ({ holder: 3, other: 2, "no-rights": 1, company: 1, initiating: 3 })[h.role!]);
+    const expected = cutback(requested, tiers, 3_000_000).included;
+    expect(result.holders.map((h) => h.included)).toEqual(expected);
+    expect(result.totals.included).toBe(3_000_000);
+    expect(result.holders[0].cap).toBe(indemnityCap(expected[0], 20, 0.06).toFixed(2));
+    expect(result.holders[0].registrable).toBe(registrableShares({ common: 0, convertible: 1_200_000, ratio: 1.25 }));
+    expect(result.holders[0].explanation).toMatch(/^Tier 3 — Holders, cut 14\.7% pro rata by request; (rounding gave \+1 share|no rounding share)\.$/);
+    expect(result.holders[6].explanation).toBe("Tier 2 — Holders with other rights, excluded: the capacity was used by higher tiers.");
+    expect(computeScenario(parsed, demandPayload({ capacity: 10_000_000 })).holders[9].explanation).toBe("Tier 1 — Company and holders without rights, included in full.");
+  });
+});
+
+describe("validatePayload", () => {
+  it("accepts a good payload and names the field of a bad one", () => {
+    expect(validatePayload(demandPayload()).ok).toBe(true);
+    expect(validatePayload({ ...demandPayload(), schema: 2 })).toEqual({ ok: false, problem: "schema version 2 is not 1" });
+    expect(validatePayload({ ...demandPayload(), capacity: -1 })).toEqual({ ok: false, problem: "capacity: expected whole shares" });
+    expect(validatePayload("x")).toEqual({ ok: false, problem: "the record is not an object" });
+  });
+});
