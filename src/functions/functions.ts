@@ -11,6 +11,8 @@ import * as agreement from "./agreementAdapters";
 /**
  * Registrable Securities held, as common shares: common + floor(convertible × ratio) − disposed, or 0 once cessation (iii) applies. Definition of "Registrable Securities" and its cessation clauses (i)–(iii). Fractional shares from conversion are dropped per holder, since none are issued. Spills one result per row.
  * @customfunction REGISTRABLE REGISTRABLE
+ * @example =RR.REGISTRABLE(100, 10, 1.5) → 115
+ * @clause Definition of "Registrable Securities"; cessation (i), (ii) and (iii)
  * @param common Common shares held that are Registrable Securities (issued or issuable under the purchase agreement, or by split or dividend on them). Whole shares; one value or a column.
  * @param convertible Convertible shares held (the Series B Preferred). Whole shares; one value or a column.
  * @param ratio Common shares issuable per convertible share, greater than 0 where convertible shares are held (a blank cell reads as 0 and is then an error).
@@ -25,6 +27,8 @@ export function registrable(common: any[][], convertible: any[][], ratio: any[][
 /**
  * Rule 144(e)(1) volume limit: the most an affiliate may sell in any three months, floor(max(1% of the class outstanding, average of the four weekly volumes)). Over-the-counter securities get the 1% test alone (C&DI 133.02). Selling exactly the limit is allowed ("shall not exceed").
  * @customfunction RULE144.VOLUME RULE144.VOLUME
+ * @example =RR.RULE144.VOLUME(1840000, {15000,17200,19600,18100}) → 18,400
+ * @clause Rule 144(e)(1); C&DI 133.02
  * @param outstanding Shares of the class outstanding as shown by the issuer's most recent report. Whole shares.
  * @param weekly_volumes Exactly four weekly trading volumes: the four calendar weeks before the Form 144 filing (order does not matter; RR.RULE144.WEEKLY gives their average from daily data).
  * @param [venue] "exchange" (default: a national securities exchange, Nasdaq included) or "otc" (quoted only over the counter: 1% test alone).
@@ -37,6 +41,8 @@ export function rule144Volume(outstanding: any, weekly_volumes: any[][], venue?:
 /**
  * Average weekly trading volume for Rule 144(e)(1)(ii): the sum of the daily volumes dated in the four complete Sunday–Saturday weeks before the week containing the filing date, divided by four. Days outside those weeks are ignored; a week with no dated entry gives #N/A naming it (a week of zeros is data). The calendar-week reading is this add-in's convention.
  * @customfunction RULE144.WEEKLY RULE144.WEEKLY
+ * @example =RR.RULE144.WEEKLY(A2:A40, B2:B40, DATE(2024,5,15)) → the average of the weeks 14 Apr – 11 May 2024
+ * @clause Rule 144(e)(1)(ii)
  * @param dates Trading dates, as Excel dates (text dates are an error). A column or row.
  * @param volumes Shares traded on each date, same length as dates.
  * @param filing_date Date the Form 144 is filed (Rule 144(h)).
@@ -49,6 +55,8 @@ export function rule144Weekly(dates: any[][], volumes: any[][], filing_date: any
 /**
  * First day on which the Rule 144(d) holding period is met, with the regime chosen by the date of sale: from 15 Feb 2008 six months (reporting issuer, 144(d)(1)(i)) or one year (144(d)(1)(ii)); from 29 Apr 1997 to 14 Feb 2008 one year. A period of N months is met on EDATE(acquired, N) + 1 (the conservative reading of "must elapse"); where only the 2008 rule ends it earlier, the result is 15 Feb 2008. Sales before 29 Apr 1997 are outside the model (#N/A).
  * @customfunction RULE144.HOLDEND RULE144.HOLDEND
+ * @example =RR.RULE144.HOLDEND(DATE(2007,6,1)) → 2008-02-15
+ * @clause Rule 144(d)(1), (d)(3)(ii); Releases 33-7390 and 33-8869
  * @param acquired Date the securities were acquired and fully paid. For conversion shares, the date the convertible was paid for (144(d)(3)(ii) tacking).
  * @param [reporting] TRUE (default) when the issuer has been an Exchange Act reporting company for at least 90 days; a blank cell reads as FALSE.
  * @returns A date serial per row (format the cells as dates).
@@ -60,6 +68,8 @@ export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] 
 /**
  * Cessation (iii) of "Registrable Securities": TRUE when all the holder's Registrable Securities could be sold under Rule 144 in one three-month period starting on as_of. FALSE while the holding period (RR.RULE144.HOLDEND, regime by as_of) is not met. 2008 regime: non-affiliate TRUE; affiliate TRUE when registrable ≤ volume_limit. 1997 regime: non-affiliate held two years (Rule 144(k)) TRUE; otherwise registrable ≤ volume_limit.
  * @customfunction RULE144.CEASED RULE144.CEASED
+ * @example =RR.RULE144.CEASED(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → TRUE
+ * @clause Cessation (iii) of "Registrable Securities"; Rule 144(b), (d), (e), (k)
  * @param registrable The holder's Registrable Securities, as converted and aggregated for the holder (Rule 144(e)(3)). Whole shares.
  * @param affiliate TRUE when the holder is, or was within the three months before as_of, an affiliate of the issuer.
  * @param acquired Date acquired and paid for (the convertible's purchase date for conversion shares, 144(d)(3)(ii)).
@@ -75,6 +85,8 @@ export function rule144Ceased(registrable: any[][], affiliate: any[][], acquired
 /**
  * The RR.RULE144.CEASED test as one sentence for the margin: the outcome ("Ceased:" or "Not ceased:"), the binding reason, the dates or numbers involved, the regime and the paragraph of Rule 144.
  * @customfunction RULE144.STATUS RULE144.STATUS
+ * @example =RR.RULE144.STATUS(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime).
+ * @clause Cessation (iii) of "Registrable Securities"; Rule 144(b), (d), (e), (k)
  * @param registrable The holder's Registrable Securities, as converted and aggregated. Whole shares.
  * @param affiliate TRUE when the holder is, or was within the three months before as_of, an affiliate.
  * @param acquired Date acquired and paid for (the convertible's purchase date for conversion shares).
@@ -90,6 +102,8 @@ export function rule144Status(registrable: any[][], affiliate: any[][], acquired
 /**
  * Cutback tier of a seller (1 = excluded first), from clause "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks". demand (Cutbacks on Holder Demands): company 1, no-rights 1, other 2, holder 3, initiating 3. company (Cutbacks on Company Registrations): everyone 1, company 2. other-demand (Cutbacks on other Holders Demands): company 1, no-rights 1, other 2, holder 2, initiating 3.
  * @customfunction PRIORITY PRIORITY
+ * @example =RR.PRIORITY("other", "demand") → 2
+ * @clause "Cutbacks on Holder Demands", "Cutbacks on Company Registrations", "Cutbacks on other Holders Demands"
  * @param role "company" (the issuer's own shares), "no-rights" (holders without registration rights), "other" (rights under other agreements), "holder" (Holders under this agreement) or "initiating" (the holders whose demand started the offering). Case-insensitive.
  * @param offering "demand" (a Holder demand), "company" (a Company registration) or "other-demand" (another holder's demand).
  * @returns A tier number per row.
@@ -101,6 +115,8 @@ export function priority(role: any[][], offering: any[][]): any[][] {
 /**
  * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input shows its error and takes no part.
  * @customfunction CUTBACK CUTBACK
+ * @example =RR.CUTBACK({40;35;25}, 1, 7) → {3;2;2}
+ * @clause "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks"
  * @param requested Shares each row asks to include. Whole shares; a column.
  * @param priority Tier of each row (RR.PRIORITY, or any whole numbers of 1 or more; 1 is cut first).
  * @param capacity The most shares the managing underwriter will include. Whole shares, one value.
@@ -114,6 +130,8 @@ export function cutback(requested: any[][], priority: any[][], capacity: any, we
 /**
  * A selling Holder's cap on indemnity and contribution (clause "Limitation on Liability of Holders of Registrable Securities"): its proceeds after underwriters' discounts and commissions, shares_sold × price × (1 − discount) − shares_sold × commission_per_share, in decimal arithmetic, rounded once to the cent, half-up.
  * @customfunction INDEMNITY.CAP INDEMNITY.CAP
+ * @example =RR.INDEMNITY.CAP(1000000, 20, 0.06) → 18,800,000.00
+ * @clause "Limitation on Liability of Holders of Registrable Securities"
  * @param shares_sold Registrable Securities the holder sold in the registration. Whole shares.
  * @param price Public offering price per share.
  * @param discount Underwriters' discount as a fraction: 0.06 for a 6% gross spread; 0 or more and less than 1.
@@ -127,6 +145,8 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
 /**
  * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
  * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
+ * @example =RR.INDEMNITY.ALLOCATE(100, {1;1;1}, {10;"none";"none"}) → {10;33.33;33.33}
+ * @clause "Contribution"; "Limitation on Liability of Holders of Registrable Securities"
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more; fractions allowed).
  * @param cap Each party's cap, usually RR.INDEMNITY.CAP(...), rounded to the cent first; the text "none" for an uncapped party such as the Company. A blank cell is a cap of 0.
@@ -139,6 +159,8 @@ export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[
 /**
  * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap)), to the cent (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
  * @customfunction INDEMNITY.UNCOVERED INDEMNITY.UNCOVERED
+ * @example =RR.INDEMNITY.UNCOVERED(100, {1;1;1}, {10;"none";"none"}) → 23.34
+ * @clause "Limitation on Liability of Holders of Registrable Securities"
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more).
  * @param cap Each party's cap, or the text "none" for an uncapped party.
@@ -151,6 +173,8 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any
 /**
  * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half; six months between registrations is measured with EDATE. Numbers come from the agreement terms (RR.TERMS).
  * @customfunction DEMAND.CHECK DEMAND.CHECK
+ * @example =RR.DEMAND.CHECK(DATE(2001,6,1), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → OK
+ * @clause "Registration on Request" (i); "Number of Requests; Form"
  * @param request_date Date of the Holders' written request.
  * @param closing_date Date of the Closing under the purchase agreement.
  * @param requesting Registrable Securities held by the requesting Holders as a group (as common).
@@ -169,6 +193,8 @@ export function demandCheck(request_date: any, closing_date: any, requesting: an
 /**
  * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE).
  * @customfunction DEMAND.OK DEMAND.OK
+ * @example =RR.DEMAND.OK(DATE(2001,3,15), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → FALSE (the anniversary itself is too early)
+ * @clause "Registration on Request" (i); "Number of Requests; Form"
  * @param request_date Date of the Holders' written request.
  * @param closing_date Date of the Closing.
  * @param requesting Registrable Securities held by the requesting Holders as a group.
@@ -187,6 +213,8 @@ export function demandOk(request_date: any, closing_date: any, requesting: any, 
 /**
  * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
+ * @example =RR.DATE("next-demand", DATE(2000,8,31)) → 2001-02-28
+ * @clause "Registration on Request"; "Piggyback Registration"; "Registration Statement"; "Postponement and Suspension"; "Holder Lockup Agreements"; "Notices"
  * @param event The period, one of the event words above.
  * @param date The date the period starts from (Closing, notice, effective date, deposit…).
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
@@ -199,6 +227,8 @@ export function agreementDate(event: any[][], date: any[][], terms?: any[][]): a
 /**
  * TRUE when registration rights pass with a transfer under "Assignment of Registration Rights": to a Controlled Affiliate, as part of a pro rata distribution to partners or members, of at least 200,000 Registrable Securities (term transfer_threshold_shares), or of all the Registrable Securities the holder then holds.
  * @customfunction TRANSFER.OK TRANSFER.OK
+ * @example =RR.TRANSFER.OK(150000, 150000) → TRUE (all the holder has)
+ * @clause "Assignment of Registration Rights"
  * @param transferred Registrable Securities transferred. Whole shares; no more than held.
  * @param held Registrable Securities the holder held before the transfer.
  * @param [to_affiliate] TRUE for a transfer to a Controlled Affiliate. Default FALSE.
@@ -213,6 +243,8 @@ export function transferOk(transferred: any[][], held: any[][], to_affiliate?: a
 /**
  * TRUE when consenting holders hold more than half of the Registrable Securities outstanding, as amendments, waivers and the Company's assignment require ("Amendments, Waivers and Consents"; "Binding Effect; Assignment"). Exactly half is not enough.
  * @customfunction CONSENT CONSENT
+ * @example =RR.CONSENT(500000, 1000000) → FALSE (exactly half)
+ * @clause "Amendments, Waivers and Consents"; "Binding Effect; Assignment"
  * @param consenting Registrable Securities held by the consenting holders; no more than outstanding.
  * @param outstanding Registrable Securities outstanding.
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
@@ -225,6 +257,8 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
 /**
  * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA model investors' rights agreement's usual values for the same terms, blanks in the model filled in and marked in the clause column. Paste it, edit values, and pass it as the [terms] argument.
  * @customfunction TERMS TERMS
+ * @example =RR.TERMS("nvca") → the table of terms with NVCA values
+ * @clause Every clause that sets a number (see the clause column)
  * @param [preset] Blank for the CTC 2000 defaults, or "nvca".
  * @returns A table of terms.
  */
