@@ -1,18 +1,18 @@
 import {
-  Body1,
   Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
   Title3,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { RR_FUNCTIONS, RR_NAMESPACE } from "./functionList";
+import type { WorkbookGateway } from "../workbook/gateway";
+import { GatewayContext } from "./gatewayContext";
+import { Pane } from "./Pane";
 
 /** What the pane learned about its host at start-up. */
 export interface HostInfo {
@@ -39,53 +39,26 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  logo: {
-    width: "32px",
-    height: "32px",
-    flexShrink: 0,
-  },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  fn: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorBrandForeground1,
-  },
-  footer: {
-    color: tokens.colorNeutralForeground3,
-  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  footer: { color: tokens.colorNeutralForeground3 },
 });
 
 function hostLine(info: HostInfo): string {
   if (!info.officeLoaded) {
-    return "Office.js did not load, so this page is running outside Office (or offline). The functions need Excel.";
+    return "Office.js did not load, so this page is running outside Office (or offline).";
   }
   if (info.host === null) {
-    return info.note ?? "Not running inside Office: open this add-in from Excel to use the functions.";
+    return info.note ?? "Not running inside Office: open this add-in from Excel to use it.";
   }
   return `Running in ${info.host}${info.platform ? ` (${info.platform})` : ""}.`;
 }
 
-export function App({ info }: { info: HostInfo }) {
+/**
+ * The task pane. `gateway` is the workbook it works on (Office.js in Excel, the in-memory one in
+ * the preview); without one (opened outside Excel) it explains that instead of showing forms.
+ */
+export function App({ info, gateway, hostNote }: { info: HostInfo; gateway: WorkbookGateway | null; hostNote?: string }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={info.dark ? webDarkTheme : webLightTheme}>
@@ -94,27 +67,19 @@ export function App({ info }: { info: HostInfo }) {
           <img className={styles.logo} src="assets/icon-64.png" alt="" />
           <Title3 as="h1">RegRights</Title3>
         </header>
-
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>Scenario forms arrive in a later release.</MessageBarTitle>
-            For now, RegRights works through worksheet functions: type them in any cell.
-          </MessageBarBody>
-        </MessageBar>
-
-        <Subtitle2 as="h2">Functions available now</Subtitle2>
-        <ul className={styles.list} aria-label="RR functions">
-          {RR_FUNCTIONS.map((f) => (
-            <li key={f.name} className={styles.item}>
-              <span className={styles.fn}>
-                {RR_NAMESPACE}.{f.name}
-              </span>
-              <Body1>{f.summary}</Body1>
-            </li>
-          ))}
-        </ul>
-
-        <Caption1 className={styles.footer}>{hostLine(info)}</Caption1>
+        {gateway ? (
+          <GatewayContext.Provider value={gateway}>
+            <Pane />
+          </GatewayContext.Provider>
+        ) : (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Open RegRights from Excel.</MessageBarTitle>
+              The scenario forms work on an Excel workbook. The RR.* worksheet functions work in any cell.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Caption1 className={styles.footer}>{hostNote ?? hostLine(info)}</Caption1>
       </main>
     </FluentProvider>
   );

@@ -1,5 +1,6 @@
-import { createRoot } from "react-dom/client";
-import { App, type HostInfo } from "./App";
+import type { WorkbookGateway } from "../workbook/gateway";
+import type { HostInfo } from "./App";
+import { renderPane, showFatal } from "./start";
 
 /** How long to wait for Office.onReady() before rendering anyway. */
 const READY_TIMEOUT_MS = 10_000;
@@ -53,27 +54,18 @@ async function waitForOffice(): Promise<HostInfo> {
   }
 }
 
-/** Shows a start-up failure as plain text (React itself may be what failed). */
-function showFatal(container: HTMLElement | null, err: unknown): void {
-  const text = err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ""}` : String(err);
-  console.error("RegRights task pane failed to start:", err);
-  const target = container ?? document.body;
-  const heading = document.createElement("h1");
-  heading.textContent = "RegRights could not start";
-  const detail = document.createElement("pre");
-  detail.style.whiteSpace = "pre-wrap";
-  detail.textContent = text;
-  target.replaceChildren(heading, detail);
+/** The Office.js workbook, loaded only inside Excel (kept out of the way of the preview and tests). */
+async function officeGateway(info: HostInfo): Promise<WorkbookGateway | null> {
+  if (info.host !== "Excel") return null;
+  // OFFICE_GATEWAY: wired to src/workbook/office once it lands.
+  return null;
 }
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error('The task pane page has no element with id "container".');
   const info = await waitForOffice();
-  const root = createRoot(container, {
-    onUncaughtError: (error) => showFatal(container, error),
-  });
-  root.render(<App info={info} />);
+  renderPane(container, info, await officeGateway(info));
 }
 
 main().catch((err: unknown) => showFatal(document.getElementById("container"), err));

@@ -1,0 +1,303 @@
+// Scenarios stored in the workbook: list, open, duplicate, rename, delete, compare two.
+
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { formatCount } from "../engine";
+import {
+  computeScenario,
+  parseCapTable,
+  sheetNameProblem,
+  validatePayload,
+  type ScenarioPayload,
+  type ScenarioResult,
+} from "../scenario";
+import type { ScenarioRecord, WorkbookGateway } from "../workbook/gateway";
+import { Grid, type GridColumn } from "./Grid";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS, alignItems: "end" },
+  two: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  scroll: { overflowX: "auto" },
+});
+
+interface Valid {
+  record: ScenarioRecord;
+  payload: ScenarioPayload;
+}
+
+export interface CompareRow {
+  name: string;
+  a: { included: number; cap: string } | null;
+  b: { included: number; cap: string } | null;
+}
+
+/** Joins two results by holder name, keeping the order of A then B's extras. */
+export function compareResults(a: ScenarioResult, b: ScenarioResult): CompareRow[] {
+  const rows = new Map<string, CompareRow>();
+  for (const h of a.holders) rows.set(h.name, { name: h.name, a: { included: h.included, cap: h.cap }, b: null });
+  for (const h of b.holders) {
+    const r = rows.get(h.name) ?? { name: h.name, a: null, b: null };
+    r.b = { included: h.included, cap: h.cap };
+    rows.set(h.name, r);
+  }
+  return [...rows.values()];
+}
+
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const signed = (n: number, f: (x: number) => string) => (n === 0 ? "—" : `${n > 0 ? "+" : "−"}${f(Math.abs(n))}`);
+const cents = (s: string | undefined) => Math.round(Number(s ?? 0) * 100);
+
+const COMPARE_COLUMNS: GridColumn<CompareRow>[] = [
+  { id: "holder", title: "Holder", render: (r) => r.name },
+  { id: "aInc", title: "A included", render: (r) => (r.a ? formatCount(r.a.included) : "—"), numeric: true },
+  { id: "bInc", title: "B included", render: (r) => (r.b ? formatCount(r.b.included) : "—"), numeric: true },
+  { id: "dInc", title: "Δ shares", render: (r) => signed((r.b?.included ?? 0) - (r.a?.included ?? 0), formatCount), numeric: true },
+  { id: "aCap", title: "A cap", render: (r) => (r.a ? money.format(Number(r.a.cap)) : "—"), numeric: true },
+  { id: "bCap", title: "B cap", render: (r) => (r.b ? money.format(Number(r.b.cap)) : "—"), numeric: true },
+  { id: "dCap", title: "Δ cap", render: (r) => signed(cents(r.b?.cap) - cents(r.a?.cap), (c) => money.format(c / 100)), numeric: true },
+];
+
+function newId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function Scenarios({
+  gateway,
+  onOpen,
+  currentId,
+}: {
+  gateway: WorkbookGateway;
+  onOpen: (payload: ScenarioPayload, id: string) => void;
+  currentId: string | null;
+}) {
+  const styles = useStyles();
+  const [valid, setValid] = useState<Valid[]>([]);
+  const [problems, setProblems] = useState<{ name: string; problem: string }[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string; error?: string } | null>(null);
+  const [pick, setPick] = useState<{ a: string; b: string }>({ a: "", b: "" });
+  const [comparison, setComparison] = useState<{ a: string; b: string; rows: CompareRow[] } | null>(null);
+  const [comparing, setComparing] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = await gateway.scenarios.list();
+      const ok: Valid[] = [];
+      const bad = [...list.problems];
+      for (const record of list.scenarios) {
+        const v = validatePayload(record.payload);
+        if (v.ok) ok.push({ record, payload: v.payload });
+        else bad.push({ name: record.name, problem: v.problem });
+      }
+      ok.sort((x, y) => x.record.name.localeCompare(y.record.name));
+      setValid(ok);
+      setProblems(bad);
+      setFailure(null);
+    } catch (err) {
+      setFailure(`Could not read the saved scenarios: ${err instanceof Error ? err.message : String(err)}.`);
+    } finally {
+      setLoading(false);
+    }
+  }, [gateway]);
+
+  useEffect(() => {
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let gone = false;
+    void refresh();
+    gateway.scenarios
+      .onChange(() => void refresh())
+      .then((u) => {
+        if (gone) void u();
+        else unsubscribe = u;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      if (unsubscribe) void unsubscribe();
+    };
+  }, [gateway, refresh]);
+
+  const act = async (doing: string, work: () => Promise<void>) => {
+    setFailure(null);
+    try {
+      await work();
+      await refresh();
+    } catch (err) {
+      setFailure(`Could not ${doing}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+    }
+  };
+
+  const duplicate = (v: Valid) =>
+    act("duplicate the scenario", async () => {
+      const names = new Set(valid.map((x) => x.record.name));
+      let name = `${v.record.name} (copy)`.slice(0, 31);
+      for (let i = 2; names.has(name); i++) name = `${v.record.name} (${i})`.slice(0, 31);
+      await gateway.scenarios.save({ id: newId(), name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } });
+    });
+
+  const rename = () => {
+    if (!renaming) return;
+    const v = valid.find((x) => x.record.id === renaming.id);
+    if (!v) return;
+    const name = renaming.name.trim();
+    const problem = sheetNameProblem(name) ?? (valid.some((x) => x.record.name === name && x.record.id !== v.record.id) ? "Another scenario has this name." : null);
+    if (problem) {
+      setRenaming({ ...renaming, error: problem });
+      return;
+    }
+    setRenaming(null);
+    void act("rename the scenario", () => gateway.scenarios.save({ ...v.record, name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } }));
+  };
+
+  const compare = async () => {
+    const a = valid.find((x) => x.record.id === pick.a);
+    const b = valid.find((x) => x.record.id === pick.b);
+    if (!a || !b) return;
+    setComparing(true);
+    setFailure(null);
+    try {
+      const results = await Promise.all(
+        [a, b].map(async (v) => {
+          const read = await gateway.readCapTable(v.payload.capTable);
+          return computeScenario(parseCapTable(read.rows, v.payload.mapping), v.payload);
+        }),
+      );
+      setComparison({ a: a.record.name, b: b.record.name, rows: compareResults(results[0], results[1]) });
+    } catch (err) {
+      setFailure(`Could not compare: ${err instanceof Error ? err.message : String(err)}.`);
+    } finally {
+      setComparing(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="scenarios-heading">
+      <Subtitle2 as="h2" id="scenarios-heading">
+        5. Saved scenarios
+      </Subtitle2>
+      <Caption1 className={styles.muted}>Stored in this workbook, so co-authors see them too.</Caption1>
+      {loading && <Spinner size="tiny" label="Loading scenarios…" />}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {problems.map((p, i) => (
+              <div key={i}>
+                Scenario "{p.name}" could not be read: {p.problem}.
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!loading && valid.length === 0 && <Body1>No scenarios yet: run one above and it is saved here.</Body1>}
+      <ul className={styles.list} aria-label="Saved scenarios">
+        {valid.map((v) => (
+          <li key={v.record.id} className={styles.item} aria-label={v.record.name}>
+            <Body1>
+              <strong>{v.record.name}</strong>
+              {v.record.id === currentId ? " (open)" : ""} — {v.payload.offering}, capacity {formatCount(v.payload.capacity)}
+            </Body1>
+            {renaming?.id === v.record.id ? (
+              <div className={styles.actions}>
+                <Field label={`New name for ${v.record.name}`} validationState={renaming.error ? "error" : "none"} validationMessage={renaming.error} size="small">
+                  <Input size="small" value={renaming.name} onChange={(_, d) => setRenaming({ ...renaming, name: d.value, error: undefined })} onKeyDown={(e) => e.key === "Enter" && rename()} />
+                </Field>
+                <Button size="small" appearance="primary" onClick={rename}>
+                  Save name
+                </Button>
+                <Button size="small" onClick={() => setRenaming(null)}>
+                  Cancel
+                </Button>
+              </div>
+            ) : (
+              <div className={styles.actions}>
+                <Button size="small" onClick={() => onOpen(v.payload, v.record.id)} aria-label={`Open ${v.record.name}`}>
+                  Open
+                </Button>
+                <Button size="small" onClick={() => duplicate(v)} aria-label={`Duplicate ${v.record.name}`}>
+                  Duplicate
+                </Button>
+                <Button size="small" onClick={() => setRenaming({ id: v.record.id, name: v.record.name })} aria-label={`Rename ${v.record.name}`}>
+                  Rename
+                </Button>
+                <Button size="small" onClick={() => void act("delete the scenario", () => gateway.scenarios.remove(v.record.id))} aria-label={`Delete ${v.record.name}`}>
+                  Delete
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {valid.length >= 2 && (
+        <>
+          <div className={styles.two}>
+            <Field label="Compare scenario A">
+              <Select value={pick.a} onChange={(_, d) => setPick({ ...pick, a: d.value })}>
+                <option value="">(choose)</option>
+                {valid.map((v) => (
+                  <option key={v.record.id} value={v.record.id}>
+                    {v.record.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="with scenario B">
+              <Select value={pick.b} onChange={(_, d) => setPick({ ...pick, b: d.value })}>
+                <option value="">(choose)</option>
+                {valid.map((v) => (
+                  <option key={v.record.id} value={v.record.id}>
+                    {v.record.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div className={styles.actions}>
+            <Button onClick={() => void compare()} disabled={!pick.a || !pick.b || pick.a === pick.b || comparing}>
+              Compare
+            </Button>
+            {comparing && <Spinner size="tiny" label="Comparing…" />}
+          </div>
+        </>
+      )}
+      {comparison && (
+        <div className={styles.scroll}>
+          <Body1>
+            A = {comparison.a}, B = {comparison.b}
+          </Body1>
+          <Grid label="Scenario comparison" items={comparison.rows} columns={COMPARE_COLUMNS} rowId={(r) => r.name} />
+        </div>
+      )}
+    </section>
+  );
+}

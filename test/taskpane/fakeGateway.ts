@@ -1,0 +1,99 @@
+// A minimal WorkbookGateway for the pane's tests: sheets as arrays, a scenario store with change
+// listeners, and a record of every write. Not the product's in-memory workbook (no evaluation).
+
+import {
+  ForeignContentError,
+  type CapTableRead,
+  type CapTableRef,
+  type CellInput,
+  type ScenarioList,
+  type ScenarioRecord,
+  type SheetStatus,
+  type SheetWrite,
+  type WorkbookGateway,
+} from "../../src/workbook/gateway";
+
+export class FakeGateway implements WorkbookGateway {
+  sheets = new Map<string, { cells: CellInput[][]; ours: boolean }>();
+  tables: CapTableRef[] = [];
+  writes: SheetWrite[] = [];
+  selection: CapTableRef | null = null;
+  failNextWrite: Error | null = null;
+  private records = new Map<string, ScenarioRecord>();
+  private listeners = new Set<() => void>();
+  corrupt: { name: string; problem: string }[] = [];
+
+  async readSelectedCapTable(): Promise<CapTableRead> {
+    if (!this.selection) throw new Error("Select a cell in your cap table first");
+    return this.readCapTable(this.selection);
+  }
+
+  async readCapTable(ref: CapTableRef): Promise<CapTableRead> {
+    const sheet = this.sheets.get(ref.sheet);
+    if (!sheet) throw new Error(`There is no sheet "${ref.sheet}"`);
+    const [header, ...rows] = sheet.cells;
+    return { ref, headers: header.map((h) => String(h ?? "")), rows: rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? null : c))) };
+  }
+
+  async insertTable(sheetName: string, tableName: string, rows: CellInput[][]): Promise<CapTableRef> {
+    let name = sheetName;
+    for (let i = 2; this.sheets.has(name); i++) name = `${sheetName} (${i})`;
+    this.sheets.set(name, { cells: rows.map((r) => [...r]), ours: false });
+    const last = String.fromCharCode(64 + rows[0].length);
+    const ref = { sheet: name, address: `A1:${last}${rows.length}`, table: tableName };
+    this.tables.push(ref);
+    this.selection = ref;
+    return ref;
+  }
+
+  async sheetStatus(sheet: string): Promise<SheetStatus> {
+    const s = this.sheets.get(sheet);
+    return !s ? "absent" : s.ours ? "ours" : "foreign";
+  }
+
+  async writeSheet(write: SheetWrite, options: { overwriteForeign: boolean }): Promise<void> {
+    if (this.failNextWrite) {
+      const e = this.failNextWrite;
+      this.failNextWrite = null;
+      throw e;
+    }
+    const s = this.sheets.get(write.sheet);
+    if (s && !s.ours && !options.overwriteForeign) throw new ForeignContentError(write.sheet);
+    this.sheets.set(write.sheet, { cells: write.cells.map((r) => [...r]), ours: true });
+    this.writes.push(write);
+  }
+
+  async readValues(): Promise<never[][]> {
+    return [];
+  }
+
+  async activateSheet(): Promise<void> {}
+
+  readonly scenarios = {
+    list: async (): Promise<ScenarioList> => ({ scenarios: [...this.records.values()].map((r) => ({ ...r })), problems: [...this.corrupt] }),
+    save: async (record: ScenarioRecord) => {
+      this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
+      this.emit();
+    },
+    remove: async (id: string) => {
+      this.records.delete(id);
+      this.emit();
+    },
+    onChange: async (listener: () => void) => {
+      this.listeners.add(listener);
+      return async () => {
+        this.listeners.delete(listener);
+      };
+    },
+  };
+
+  /** Simulates another author's save. */
+  saveAsCoauthor(record: ScenarioRecord): void {
+    this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}

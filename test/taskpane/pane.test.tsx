@@ -1,0 +1,183 @@
+/**
+ * @jest-environment jsdom
+ */
+import "./jsdomSetup";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { cutback, formatCount } from "../../src/engine";
+import { parseCapTable, recogniseColumns, sampleCapTable, SCENARIO_SCHEMA } from "../../src/scenario";
+import { App } from "../../src/taskpane/App";
+import { FakeGateway } from "./fakeGateway";
+
+const info = { officeLoaded: false, host: null, platform: null, dark: false };
+
+function setup() {
+  const gateway = new FakeGateway();
+  const user = userEvent.setup();
+  render(<App info={info} gateway={gateway} />);
+  return { gateway, user };
+}
+
+async function insertSample(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: "Insert sample cap table" }));
+  await screen.findByText(/Read 10 holders from CapTable!A1:G11/);
+}
+
+function gridRows(name: string): string[][] {
+  const grid = screen.getByRole("grid", { name });
+  return within(grid)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => within(r).getAllByRole("gridcell").map((c) => c.textContent ?? ""));
+}
+
+/** The engine's allocation for the sample at a capacity, all requesting everything. */
+function engineAllocation(capacity: number): number[] {
+  const rows = sampleCapTable().rows;
+  const parsed = parseCapTable(rows.slice(1), recogniseColumns(rows[0] as string[]));
+  const tier = { holder: 3, initiating: 3, other: 2, "no-rights": 1, company: 1 } as const;
+  return cutback(
+    parsed.holders.map((h) => h.asConverted!),
+    parsed.holders.map((h) => tier[h.role!]),
+    capacity,
+  ).included;
+}
+
+describe("task pane", () => {
+  it("inserts the sample and shows what it read, with totals", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    expect(gateway.tables).toHaveLength(1);
+    expect(screen.getByText(/2,320,000 common shares/)).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Requested shares of Margaret Chen" })).toHaveAttribute("placeholder", "50,000");
+    expect(screen.getByRole("combobox", { name: "Role of Robert Kline" })).toHaveValue("no-rights");
+  });
+
+  it("shows a bad capacity on its field and writes nothing", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    const capacity = screen.getByRole("textbox", { name: "Underwriter capacity (shares)" });
+    await user.clear(capacity);
+    await user.type(capacity, "three million");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByText("Enter the underwriter capacity as a whole number of shares, e.g. 3,000,000.")).toBeInTheDocument();
+    expect(capacity).toHaveAttribute("aria-invalid", "true");
+    expect(gateway.writes).toHaveLength(0);
+    expect((await gateway.scenarios.list()).scenarios).toHaveLength(0);
+  });
+
+  it("reports a cap table problem before running and writes nothing", async () => {
+    const { gateway, user } = setup();
+    const rows = sampleCapTable().rows;
+    rows[3][2] = -10;
+    gateway.sheets.set("Mine", { cells: rows, ours: false });
+    gateway.selection = { sheet: "Mine", address: "A1:G11" };
+    await user.click(screen.getByRole("button", { name: "Read selected cap table" }));
+    const problems = await screen.findByRole("list", { name: "Cap table problems" });
+    expect(problems).toHaveTextContent("Row 3: common shares is negative (-10).");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByText(/Fix the 1 problem\(s\) in the cap table first/)).toBeInTheDocument();
+    expect(gateway.writes).toHaveLength(0);
+  });
+
+  it("runs a demand scenario: writes the sheet, shows the engine's allocation with explanations, saves it", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("grid", { name: "Allocation by holder" });
+    expect(gateway.writes).toHaveLength(1);
+    expect(gateway.writes[0].sheet).toBe("Demand 1");
+    const shown = gridRows("Allocation by holder").map((r) => r[2]);
+    expect(shown).toEqual(engineAllocation(3_000_000).map((n) => formatCount(n)));
+    expect(gridRows("Allocation by holder")[0][5]).toMatch(/^Tier 3 — Holders, cut 14\.7% pro rata by request/);
+    const saved = await within(screen.getByRole("list", { name: "Saved scenarios" })).findByRole("listitem", { name: "Demand 1" });
+    expect(saved).toBeInTheDocument();
+    const record = (await gateway.scenarios.list()).scenarios[0];
+    expect(record.payload).toMatchObject({ schema: SCENARIO_SCHEMA, capacity: 3_000_000, offering: "demand" });
+  });
+
+  it("asks before replacing a sheet with cells it did not write", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    gateway.sheets.set("Demand 1", { cells: [["someone's notes"]], ours: false });
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByText('Replace the sheet "Demand 1"?')).toBeInTheDocument();
+    expect(gateway.writes).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Keep it" }));
+    expect(gateway.writes).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await user.click(await screen.findByRole("button", { name: "Replace the sheet" }));
+    await screen.findByRole("grid", { name: "Allocation by holder" });
+    expect(gateway.writes).toHaveLength(1);
+  });
+
+  it("says in words when Excel fails, and saves nothing", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    gateway.failNextWrite = new Error("The workbook is protected");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not write the scenario sheet: The workbook is protected. Nothing in the workbook was changed by this step.",
+    );
+    expect((await gateway.scenarios.list()).scenarios).toHaveLength(0);
+  });
+
+  it("duplicates, renames, compares two scenarios with differences, and deletes", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("listitem", { name: "Demand 1" });
+
+    await user.click(screen.getByRole("button", { name: "Duplicate Demand 1" }));
+    await screen.findByRole("listitem", { name: "Demand 1 (copy)" });
+    await user.click(screen.getByRole("button", { name: "Rename Demand 1 (copy)" }));
+    const newName = screen.getByRole("textbox", { name: "New name for Demand 1 (copy)" });
+    await user.clear(newName);
+    await user.type(newName, "Big book");
+    await user.click(screen.getByRole("button", { name: "Save name" }));
+    await screen.findByRole("listitem", { name: "Big book" });
+
+    // Open Big book, raise its capacity, run it again (updates its own sheet).
+    await user.click(screen.getByRole("button", { name: "Open Big book" }));
+    await screen.findByText('Opened the scenario "Big book".');
+    const capacity = screen.getByRole("textbox", { name: "Underwriter capacity (shares)" });
+    await user.clear(capacity);
+    await user.type(capacity, "4000000");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByText('Wrote the scenario sheet "Big book" and saved the scenario.');
+    expect((await gateway.scenarios.list()).scenarios).toHaveLength(2);
+
+    const ids = Object.fromEntries((await gateway.scenarios.list()).scenarios.map((s) => [s.name, s.id]));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Compare scenario A" }), ids["Demand 1"]);
+    await user.selectOptions(screen.getByRole("combobox", { name: "with scenario B" }), ids["Big book"]);
+    await user.click(screen.getByRole("button", { name: "Compare" }));
+    await screen.findByRole("grid", { name: "Scenario comparison" });
+    const rows = gridRows("Scenario comparison");
+    const a = engineAllocation(3_000_000);
+    const b = engineAllocation(4_000_000);
+    expect(rows.map((r) => r[1])).toEqual(a.map(formatCount));
+    expect(rows.map((r) => r[2])).toEqual(b.map(formatCount));
+    expect(rows[0][3]).toBe(`+${formatCount(b[0] - a[0])}`);
+    expect(rows[9][3]).toBe("—");
+
+    await user.click(screen.getByRole("button", { name: "Delete Big book" }));
+    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Big book" })).not.toBeInTheDocument());
+    expect((await gateway.scenarios.list()).scenarios.map((s) => s.name)).toEqual(["Demand 1"]);
+  });
+
+  it("refreshes when another author saves, and reports a corrupt record by name", async () => {
+    const { gateway } = setup();
+    gateway.corrupt = [{ name: "Old one", problem: "payload is not JSON" }];
+    await screen.findByText(/No scenarios yet/);
+    act(() =>
+      gateway.saveAsCoauthor({ id: "x1", name: "Bad payload", updatedAt: "2026-01-01T00:00:00Z", payload: { schema: 9 } }),
+    );
+    expect(await screen.findByText('Scenario "Old one" could not be read: payload is not JSON.')).toBeInTheDocument();
+    expect(screen.getByText('Scenario "Bad payload" could not be read: schema version 9 is not 1.')).toBeInTheDocument();
+  });
+
+  it("renders in the dark theme when Office is dark", () => {
+    render(<App info={{ ...info, dark: true }} gateway={new FakeGateway()} />);
+    expect(screen.getByRole("heading", { name: "RegRights", level: 1 })).toBeInTheDocument();
+  });
+});
