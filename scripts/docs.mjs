@@ -20,7 +20,7 @@ function tagsById() {
     const all = ts.getJSDocTags(node);
     const text = (name) => {
       const tag = all.find((t) => t.tagName.text === name);
-      return tag ? ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "" : "";
+      return tag ? (ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "") : "";
     };
     const id = text("customfunction").split(/\s+/)[0];
     if (id) tags.set(id, { example: text("example"), clause: text("clause") });
@@ -44,7 +44,9 @@ export function generate() {
   ];
   const syntax = (f) => `=RR.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
   for (const f of metadata.functions) {
-    lines.push(`| [RR.${f.name}](#rr${f.id.toLowerCase().replace(/\./g, "")}) | \`${cell(syntax(f))}\` | ${cell(tags.get(f.id)?.clause ?? "")} |`);
+    lines.push(
+      `| [RR.${f.name}](#rr${f.id.toLowerCase().replace(/\./g, "")}) | \`${cell(syntax(f))}\` | ${cell(tags.get(f.id)?.clause ?? "")} |`,
+    );
   }
   for (const f of metadata.functions) {
     const t = tags.get(f.id) ?? { example: "", clause: "" };
@@ -55,7 +57,11 @@ export function generate() {
       lines.push(`| \`${p.name}\` | ${takes} | ${cell(p.description ?? "")} |`);
     }
     lines.push("", `**Result:** ${f.result?.dimensionality === "matrix" ? "spills one value per row" : "one value"}.`);
-    if (t.example) lines.push("", `**Example:** \`${t.example.split(" → ")[0]}\`${t.example.includes(" → ") ? ` → ${t.example.split(" → ").slice(1).join(" → ")}` : ""}`);
+    if (t.example)
+      lines.push(
+        "",
+        `**Example:** \`${t.example.split(" → ")[0]}\`${t.example.includes(" → ") ? ` → ${t.example.split(" → ").slice(1).join(" → ")}` : ""}`,
+      );
     if (t.clause) lines.push("", `**Clause:** ${t.clause}`);
   }
   return lines.join("\n") + "\n";

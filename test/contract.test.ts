@@ -13,7 +13,9 @@ beforeAll(() => {
   const file = path.resolve(__dirname, "..", "dist", "functions.js");
   if (!fs.existsSync(file)) throw new Error("dist/functions.js is missing: run `npm run build` (npm test does)");
   const stub = { ...CustomFunctions, associate: (id: string, fn: Fn) => RR.set(id, fn) };
-  // Evaluated in this realm, so arguments and errors are ordinary objects of the test.
+  // Evaluated in this realm, so arguments and errors are ordinary objects of the test. The code is
+  // our own built bundle, the very file Excel loads.
+  // eslint-disable-next-line no-new-func
   new Function("CustomFunctions", fs.readFileSync(file, "utf8"))(stub);
 });
 
@@ -23,10 +25,29 @@ const call = (id: string, ...args: unknown[]) => {
   return fn(...args);
 };
 const col = (...v: unknown[]) => v.map((x) => [x]);
-const err = (v: unknown) => (v instanceof CustomFunctions.Error ? `${(v as { code: string }).code} ${(v as { message: string }).message}` : v);
+const err = (v: unknown) =>
+  v instanceof CustomFunctions.Error ? `${(v as { code: string }).code} ${(v as { message: string }).message}` : v;
 
 test("every function of the contract is registered under its name, and the registry agrees", () => {
-  const contract = ["REGISTRABLE", "RULE144.VOLUME", "RULE144.WEEKLY", "RULE144.HOLDEND", "RULE144.CEASED", "RULE144.STATUS", "PRIORITY", "CUTBACK", "INDEMNITY.CAP", "INDEMNITY.ALLOCATE", "INDEMNITY.UNCOVERED", "DEMAND.CHECK", "DEMAND.OK", "DATE", "TRANSFER.OK", "CONSENT", "TERMS"];
+  const contract = [
+    "REGISTRABLE",
+    "RULE144.VOLUME",
+    "RULE144.WEEKLY",
+    "RULE144.HOLDEND",
+    "RULE144.CEASED",
+    "RULE144.STATUS",
+    "PRIORITY",
+    "CUTBACK",
+    "INDEMNITY.CAP",
+    "INDEMNITY.ALLOCATE",
+    "INDEMNITY.UNCOVERED",
+    "DEMAND.CHECK",
+    "DEMAND.OK",
+    "DATE",
+    "TRANSFER.OK",
+    "CONSENT",
+    "TERMS",
+  ];
   expect([...RR.keys()].sort()).toEqual(contract.sort());
   expect(Object.keys(RR_REGISTRY).sort()).toEqual(contract.sort());
 });
@@ -40,13 +61,48 @@ test.each([
   ["§2 holding period, 2008 regime, reporting", "RULE144.HOLDEND", [[[D(2007, 12, 1)]], null], [[D(2008, 6, 2)]]],
   ["§2 holding period, old year ends after 2008-02-15", "RULE144.HOLDEND", [[[D(2007, 6, 1)]], null], [[D(2008, 2, 15)]]],
   ["§2 holding period, non-reporting", "RULE144.HOLDEND", [[[D(2007, 12, 1)]], [[false]]], [[D(2008, 12, 2)]]],
-  ["§2 ceased: non-affiliate after six months", "RULE144.CEASED", [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 6, 2)]], [[18_400]], null], [[true]]],
-  ["§2 not ceased: affiliate above the limit", "RULE144.CEASED", [[[18_401]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null], [[false]]],
-  ["§2 1997 regime: Rule 144(k) after two years", "RULE144.CEASED", [[[1e6]], [[false]], [[D(1998, 1, 5)]], [[D(2000, 1, 6)]], [[18_400]], null], [[true]]],
-  ["§2 status sentence", "RULE144.STATUS", [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null], [["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."]]],
-  ["§3 priority, demand", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["demand"]]], [[1], [1], [2], [3], [3]]],
-  ["§3 priority, company", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["company"]]], [[2], [1], [1], [1], [1]]],
-  ["§3 priority, other-demand", "PRIORITY", [col("company", "no-rights", "other", "holder", "initiating"), [["other-demand"]]], [[1], [1], [2], [2], [3]]],
+  [
+    "§2 ceased: non-affiliate after six months",
+    "RULE144.CEASED",
+    [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 6, 2)]], [[18_400]], null],
+    [[true]],
+  ],
+  [
+    "§2 not ceased: affiliate above the limit",
+    "RULE144.CEASED",
+    [[[18_401]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null],
+    [[false]],
+  ],
+  [
+    "§2 1997 regime: Rule 144(k) after two years",
+    "RULE144.CEASED",
+    [[[1e6]], [[false]], [[D(1998, 1, 5)]], [[D(2000, 1, 6)]], [[18_400]], null],
+    [[true]],
+  ],
+  [
+    "§2 status sentence",
+    "RULE144.STATUS",
+    [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null],
+    [["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."]],
+  ],
+  [
+    "§3 priority, demand",
+    "PRIORITY",
+    [col("company", "no-rights", "other", "holder", "initiating"), [["demand"]]],
+    [[1], [1], [2], [3], [3]],
+  ],
+  [
+    "§3 priority, company",
+    "PRIORITY",
+    [col("company", "no-rights", "other", "holder", "initiating"), [["company"]]],
+    [[2], [1], [1], [1], [1]],
+  ],
+  [
+    "§3 priority, other-demand",
+    "PRIORITY",
+    [col("company", "no-rights", "other", "holder", "initiating"), [["other-demand"]]],
+    [[1], [1], [2], [2], [3]],
+  ],
   ["§3 cutback example 7 over [40, 35, 25]", "CUTBACK", [col(40, 35, 25), [[1]], 7, null], [[3], [2], [2]]],
   ["§3 cutback by tiers", "CUTBACK", [col(500, 300, 400, 1000, 2000), col(1, 1, 2, 3, 3), 3200, null], [[0], [0], [200], [1000], [2000]]],
   ["§3 cutback by weights, capped at requests", "CUTBACK", [col(30, 100, 100), [[1]], 200, col(1, 1, 2)], [[30], [70], [100]]],
@@ -54,20 +110,51 @@ test.each([
   ["§4 allocate: several, uncapped Company", "INDEMNITY.ALLOCATE", [100, col(1, 1, 1), col(10, "none", "none")], [[10], [33.33], [33.33]]],
   ["§4 uncovered", "INDEMNITY.UNCOVERED", [100, col(1, 1, 1), col(10, "none", "none")], 23.34],
   ["§5 demand OK", "DEMAND.CHECK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null], "OK"],
-  ["§5 demand on the anniversary is too early", "DEMAND.OK", [D(2001, 3, 15), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null], false],
-  ["§5 exactly half is not a majority", "DEMAND.OK", [D(2001, 6, 1), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 0, null, null], false],
+  [
+    "§5 demand on the anniversary is too early",
+    "DEMAND.OK",
+    [D(2001, 3, 15), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null],
+    false,
+  ],
+  [
+    "§5 exactly half is not a majority",
+    "DEMAND.OK",
+    [D(2001, 6, 1), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 0, null, null],
+    false,
+  ],
   ["§5 three demands used", "DEMAND.OK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 3, null, null], false],
   ["§5 six months by EDATE", "DEMAND.OK", [D(2001, 2, 28), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null], true],
-  ["§5 calendar, month end", "DATE", [col("next-demand", "join", "mail", "demand-window"), [[D(2000, 8, 31)]], null], [[D(2001, 2, 28)], [D(2000, 9, 15)], [D(2000, 9, 4)], [D(2001, 8, 31)]]],
-  ["§5 transfer rights", "TRANSFER.OK", [col(199_999, 200_000, 5, 5), col(1e6, 1e6, 5, 10), col(false, false, false, true), null, null], [[false], [true], [true], [true]]],
+  [
+    "§5 calendar, month end",
+    "DATE",
+    [col("next-demand", "join", "mail", "demand-window"), [[D(2000, 8, 31)]], null],
+    [[D(2001, 2, 28)], [D(2000, 9, 15)], [D(2000, 9, 4)], [D(2001, 8, 31)]],
+  ],
+  [
+    "§5 transfer rights",
+    "TRANSFER.OK",
+    [col(199_999, 200_000, 5, 5), col(1e6, 1e6, 5, 10), col(false, false, false, true), null, null],
+    [[false], [true], [true], [true]],
+  ],
   ["§5 consent: exactly half fails", "CONSENT", [500, 1000, null], false],
-  ["§5 a terms override changes a result", "TRANSFER.OK", [[[150_000]], [[1e6]], null, null, [["transfer_threshold_shares", 150_000]]], [[true]]],
+  [
+    "§5 a terms override changes a result",
+    "TRANSFER.OK",
+    [[[150_000]], [[1e6]], null, null, [["transfer_threshold_shares", 150_000]]],
+    [[true]],
+  ],
 ])("%s", (_label, id, args, expected) => {
   expect(call(id, ...(args as unknown[]))).toEqual(expected);
 });
 
 test("errors from the bundle are CustomFunctions.Error values naming the argument", () => {
-  expect(err((call("CUTBACK", col(1, 2), [[1]], "ten", null) as unknown[][])[0][0])).toMatch(/^#VALUE! capacity: expected a whole number of shares/);
-  expect(err(call("RULE144.VOLUME", 1000, col(1, 2, 3), null))).toBe("#VALUE! weekly_volumes: expected exactly four weekly volumes, got 3 cells");
-  expect(err((call("RULE144.HOLDEND", [[D(1995, 1, 1)]], null) as unknown[][])[0][0])).toMatch(/^#N\/A acquired: the holding period would be met on 1996-01-02, before 1997-04-29/);
+  expect(err((call("CUTBACK", col(1, 2), [[1]], "ten", null) as unknown[][])[0][0])).toMatch(
+    /^#VALUE! capacity: expected a whole number of shares/,
+  );
+  expect(err(call("RULE144.VOLUME", 1000, col(1, 2, 3), null))).toBe(
+    "#VALUE! weekly_volumes: expected exactly four weekly volumes, got 3 cells",
+  );
+  expect(err((call("RULE144.HOLDEND", [[D(1995, 1, 1)]], null) as unknown[][])[0][0])).toMatch(
+    /^#N\/A acquired: the holding period would be met on 1996-01-02, before 1997-04-29/,
+  );
 });

@@ -53,7 +53,9 @@ export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
     invalid(`requesting: ${formatCount(requesting)} is more than the ${formatCount(outstanding)} Registrable Securities outstanding`);
   }
   if (requested > requesting) {
-    invalid(`requested: ${formatCount(requested)} is more than the ${formatCount(requesting)} Registrable Securities the requesting Holders hold`);
+    invalid(
+      `requested: ${formatCount(requested)} is more than the ${formatCount(requesting)} Registrable Securities the requesting Holders hold`,
+    );
   }
 
   const failures: string[] = [];
@@ -117,7 +119,11 @@ interface CalendarEvent {
 
 /** The last day of each period (or, for the "next" events, the first day allowed again). */
 export const EVENTS = {
-  "demand-window": { term: "demand_waiting_months", by: "months", what: "first anniversary of the Closing: a demand may be made from the day after" },
+  "demand-window": {
+    term: "demand_waiting_months",
+    by: "months",
+    what: "first anniversary of the Closing: a demand may be made from the day after",
+  },
   join: { term: "join_window_days", by: "days", what: "last day for other Holders to join a demand after the Company's notice" },
   piggyback: { term: "piggyback_window_days", by: "days", what: "last day to ask to be included after the Company's piggyback notice" },
   filing: { term: "filing_deadline_days", by: "days", what: "last day to file after the request window closes" },
@@ -152,10 +158,17 @@ export function agreementDate(event: AgreementEvent, date: Serial, terms: Terms)
  * as part of a pro rata distribution to partners or members, of at least 200,000 Registrable
  * Securities, or of all the Registrable Securities the holder then holds.
  */
-export function rightsPassOnTransfer(transferred: number, held: number, toAffiliate: boolean, proRataDistribution: boolean, terms: Terms): boolean {
+export function rightsPassOnTransfer(
+  transferred: number,
+  held: number,
+  toAffiliate: boolean,
+  proRataDistribution: boolean,
+  terms: Terms,
+): boolean {
   checkShares(transferred, "transferred");
   checkShares(held, "held");
-  if (transferred > held) invalid(`transferred: ${formatCount(transferred)} is more than the ${formatCount(held)} Registrable Securities held`);
+  if (transferred > held)
+    invalid(`transferred: ${formatCount(transferred)} is more than the ${formatCount(held)} Registrable Securities held`);
   return toAffiliate || proRataDistribution || transferred >= terms.transfer_threshold_shares || transferred === held;
 }
 
@@ -163,6 +176,7 @@ export function rightsPassOnTransfer(transferred: number, held: number, toAffili
 export function consentCarries(consenting: number, outstanding: number, terms: Terms): boolean {
   checkShares(consenting, "consenting");
   checkShares(outstanding, "outstanding");
-  if (consenting > outstanding) invalid(`consenting: ${formatCount(consenting)} is more than the ${formatCount(outstanding)} Registrable Securities outstanding`);
+  if (consenting > outstanding)
+    invalid(`consenting: ${formatCount(consenting)} is more than the ${formatCount(outstanding)} Registrable Securities outstanding`);
   return exact(consenting).gt(exact(outstanding).times(terms.consent_majority));
 }

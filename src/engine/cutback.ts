@@ -95,7 +95,11 @@ export function cutback(
 
   if (total <= SAFE && total <= capacity) {
     for (let i = 0; i < n; i++) included[i] = requested[i];
-    return { included, roundedUp, tiers: order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" })) };
+    return {
+      included,
+      roundedUp,
+      tiers: order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" })),
+    };
   }
 
   // Walk down from the tier kept longest; the first that does not fit is the one cut pro rata.
@@ -178,7 +182,13 @@ function splitFast(members: number[], requested: ArrayLike<number>, K: number, R
     const p = K * requested[i];
     let q = Math.floor(p / R);
     let rem = p - q * R;
-    if (rem < 0) { q -= 1; rem += R; } else if (rem >= R) { q += 1; rem -= R; }
+    if (rem < 0) {
+      q -= 1;
+      rem += R;
+    } else if (rem >= R) {
+      q += 1;
+      rem -= R;
+    }
     included[i] = q;
     given += q;
     if (rem > 0) {
@@ -237,7 +247,9 @@ function splitExact(
   for (let j = 0; j < members.length; j++) if (w[j] === 0n) included[members[j]] = 0;
   if (K === 0n) return;
   if (W === 0n) {
-    invalid(`weights: tier ${tier} has ${formatCount(K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`);
+    invalid(
+      `weights: tier ${tier} has ${formatCount(K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`,
+    );
   }
 
   const rem = new Map<number, bigint>();

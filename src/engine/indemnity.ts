@@ -19,7 +19,9 @@ export function indemnityCap(sharesSold: number, price: number, discount: number
   const gross = shares.times(exact(price)).times(new Money(1).minus(exact(discount)));
   const proceeds = gross.minus(shares.times(exact(commissionPerShare)));
   if (proceeds.isNegative()) {
-    invalid(`commission_per_share: ${commissionPerShare} per share is more than the price after the discount, so the proceeds to the holder would be negative`);
+    invalid(
+      `commission_per_share: ${commissionPerShare} per share is more than the price after the discount, so the proceeds to the holder would be negative`,
+    );
   }
   return toCents(proceeds);
 }
@@ -36,7 +38,9 @@ export function splitByFault(loss: number, fault: readonly number[]): Money[] {
   const total = weights.reduce((a, b) => a + b, 0n);
   if (total === 0n) {
     if (cents === 0n) return fault.map(() => new Money(0));
-    invalid(`fault: the fault weights add up to 0, so a loss of ${formatCount(Number(cents) / 100)} cannot be split; give at least one party a weight above 0`);
+    invalid(
+      `fault: the fault weights add up to 0, so a loss of ${formatCount(Number(cents) / 100)} cannot be split; give at least one party a weight above 0`,
+    );
   }
   const parts = weights.map((w) => (cents * w) / total);
   const remainders = weights.map((w, i) => cents * w - parts[i] * total);
@@ -57,7 +61,7 @@ export function splitByFault(loss: number, fault: readonly number[]): Money[] {
 /** A party's cap: an amount, rounded to the cent first, or null for an uncapped party. */
 export function checkCap(cap: number | null, name: string): Money | null {
   if (cap === null) return null;
-  checkNonNegative(cap, name, "an amount or \"none\"");
+  checkNonNegative(cap, name, 'an amount or "none"');
   return toCents(exact(cap));
 }
 

@@ -28,13 +28,17 @@ export function registrableShares(input: RegistrableInput): number {
   const ratio = checkNonNegative(input.ratio, "ratio", "a conversion ratio");
   const disposed = checkShares(input.disposed ?? 0, "disposed");
   if (convertible > 0 && ratio === 0) {
-    invalid(`ratio: must be greater than 0 when convertible shares are held (convertible is ${formatCount(convertible)}); a blank cell reads as 0`);
+    invalid(
+      `ratio: must be greater than 0 when convertible shares are held (convertible is ${formatCount(convertible)}); a blank cell reads as 0`,
+    );
   }
   // Exact decimal product, then floor: 1,000,001 × 1.1 must not become 1,100,001.0000000002.
   const converted = BigInt(exact(convertible).times(exact(ratio)).toDecimalPlaces(0, Decimal.ROUND_FLOOR).toFixed(0));
   const gross = BigInt(common) + converted;
   if (BigInt(disposed) > gross) {
-    invalid(`disposed: ${formatCount(disposed)} is more than the holder's ${formatCount(gross)} Registrable Securities (common plus converted)`);
+    invalid(
+      `disposed: ${formatCount(disposed)} is more than the holder's ${formatCount(gross)} Registrable Securities (common plus converted)`,
+    );
   }
   const net = sharesFromBig(gross - BigInt(disposed), "common + convertible × ratio");
   return input.ceased ? 0 : net;

@@ -18,14 +18,19 @@ export const VENUES: readonly Venue[] = ["exchange", "otc"];
 export function parseVenue(text: string): Venue {
   const word = text.trim().toLowerCase();
   const venue = VENUES.find((v) => v === word);
-  if (!venue) invalid(`venue: unknown venue "${text}"; expected ${listWords(VENUES)} (a national securities exchange, Nasdaq included, or over-the-counter only)`);
+  if (!venue)
+    invalid(
+      `venue: unknown venue "${text}"; expected ${listWords(VENUES)} (a national securities exchange, Nasdaq included, or over-the-counter only)`,
+    );
   return venue;
 }
 
 /** The regime in force on a date of sale; before 29 Apr 1997 the model has no answer. */
 export function regimeOn(saleDate: Serial, name: string): Regime {
   if (saleDate < REGIME_1997_START) {
-    notAvailable(`${name}: a sale on ${isoDate(saleDate)} is before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)`);
+    notAvailable(
+      `${name}: a sale on ${isoDate(saleDate)} is before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)`,
+    );
   }
   return saleDate >= REGIME_2008_START ? "2008" : "1997";
 }
@@ -53,7 +58,9 @@ function periodMet(acquired: Serial, months: number): Serial {
 export function holdingPeriodEnd(acquired: Serial, reporting: boolean): Serial {
   const oneYear = periodMet(acquired, 12);
   if (oneYear < REGIME_1997_START) {
-    notAvailable(`acquired: the holding period would be met on ${isoDate(oneYear)}, before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)`);
+    notAvailable(
+      `acquired: the holding period would be met on ${isoDate(oneYear)}, before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)`,
+    );
   }
   if (oneYear < REGIME_2008_START) return oneYear;
   return Math.max(periodMet(acquired, holdingPeriod("2008", reporting).months), REGIME_2008_START);
@@ -99,11 +106,14 @@ export function averageWeeklyVolume(days: readonly DailyVolume[], filingDate: Se
   weekSeen.forEach((seen, week) => {
     if (!seen) {
       const start = firstDay + 7 * week;
-      notAvailable(`dates: no trading day dated in the week ${isoDate(start)} to ${isoDate(start + 6)}, one of the four calendar weeks before the week of filing_date (${isoDate(filingDate)})`);
+      notAvailable(
+        `dates: no trading day dated in the week ${isoDate(start)} to ${isoDate(start + 6)}, one of the four calendar weeks before the week of filing_date (${isoDate(filingDate)})`,
+      );
     }
   });
   const total = weekTotals.reduce((a, b) => a + b, 0n);
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) invalid(`volumes: the four weeks total ${total.toString()} shares, too large to hold exactly`);
+  if (total > BigInt(Number.MAX_SAFE_INTEGER))
+    invalid(`volumes: the four weeks total ${total.toString()} shares, too large to hold exactly`);
   return Number(total) / 4; // a quarter is exact in binary floating point
 }
 

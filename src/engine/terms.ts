@@ -53,23 +53,88 @@ function term(name: TermName, value: number, kind: TermKind, clause: string, uni
 
 /** The CTC Communications Series B registration rights agreement (2000): the default terms. */
 export const CTC_2000_TERMS: readonly TermDefinition[] = [
-  term("demand_min_percent", 0.2, "fraction", '"Registration on Request" (i): "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group"', "fraction of the requesting Holders' Registrable Securities"),
+  term(
+    "demand_min_percent",
+    0.2,
+    "fraction",
+    '"Registration on Request" (i): "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group"',
+    "fraction of the requesting Holders' Registrable Securities",
+  ),
   term("demand_min_value", 30_000_000, "money", '"Registration on Request" (i): "$30 million" (valued at the price given)'),
-  term("demand_majority", 0.5, "fraction", '"Registration on Request" (i): "Holders of a majority of then outstanding Registrable Securities"', "more than this fraction of Registrable Securities outstanding"),
+  term(
+    "demand_majority",
+    0.5,
+    "fraction",
+    '"Registration on Request" (i): "Holders of a majority of then outstanding Registrable Securities"',
+    "more than this fraction of Registrable Securities outstanding",
+  ),
   term("demand_waiting_months", 12, "months", '"Registration on Request" (i): "At any time after the first anniversary of the Closing"'),
-  term("max_demands", 3, "count", '"Number of Requests; Form": "not ... more than three (3) registrations pursuant to Section 2(a)(i)"', "demand registrations"),
-  term("months_between_registrations", 6, "months", '"Number of Requests; Form": "not ... more than one (1) registration under this section 2 during any six (6) month period"'),
-  term("join_window_days", 15, "days", '"Registration on Request" (i): other Holders join "within fifteen (15) days after the giving of such notice by the Company"'),
+  term(
+    "max_demands",
+    3,
+    "count",
+    '"Number of Requests; Form": "not ... more than three (3) registrations pursuant to Section 2(a)(i)"',
+    "demand registrations",
+  ),
+  term(
+    "months_between_registrations",
+    6,
+    "months",
+    '"Number of Requests; Form": "not ... more than one (1) registration under this section 2 during any six (6) month period"',
+  ),
+  term(
+    "join_window_days",
+    15,
+    "days",
+    '"Registration on Request" (i): other Holders join "within fifteen (15) days after the giving of such notice by the Company"',
+  ),
   term("piggyback_window_days", 15, "days", '"Piggyback Registration": "within fifteen (15) days after the giving of any such notice"'),
-  term("filing_deadline_days", 90, "days", '"Registration Statement": file "within ninety (90) days after the end of the period within which requests for registration may be delivered"'),
-  term("effectiveness_days", 90, "days", '"Amendments and Supplements to Registration Statement": keep effective, "in no event for a period of more than ninety (90) days after such registration statement becomes effective"'),
-  term("lockup_days", 90, "days", '"Holder Lockup Agreements in Connection with Public Offering": "ninety (90) days following the effective date of the registration statement"'),
+  term(
+    "filing_deadline_days",
+    90,
+    "days",
+    '"Registration Statement": file "within ninety (90) days after the end of the period within which requests for registration may be delivered"',
+  ),
+  term(
+    "effectiveness_days",
+    90,
+    "days",
+    '"Amendments and Supplements to Registration Statement": keep effective, "in no event for a period of more than ninety (90) days after such registration statement becomes effective"',
+  ),
+  term(
+    "lockup_days",
+    90,
+    "days",
+    '"Holder Lockup Agreements in Connection with Public Offering": "ninety (90) days following the effective date of the registration statement"',
+  ),
   term("postponement_days", 90, "days", '"Postponement and Suspension": postpone "for a period of up to ninety (90) days"'),
-  term("postponement_interval_months", 12, "months", '"Postponement and Suspension": "not ... more frequently than one time in any twelve (12) month period"'),
-  term("shelf_suspension_days", 90, "days", '"Postponement and Suspension": shelf suspension "for more than a total of ninety (90) days"', "days in total"),
-  term("transfer_threshold_shares", 200_000, "shares", '"Assignment of Registration Rights": "not less than an aggregate of 200,000 Registrable Securities"'),
+  term(
+    "postponement_interval_months",
+    12,
+    "months",
+    '"Postponement and Suspension": "not ... more frequently than one time in any twelve (12) month period"',
+  ),
+  term(
+    "shelf_suspension_days",
+    90,
+    "days",
+    '"Postponement and Suspension": shelf suspension "for more than a total of ninety (90) days"',
+    "days in total",
+  ),
+  term(
+    "transfer_threshold_shares",
+    200_000,
+    "shares",
+    '"Assignment of Registration Rights": "not less than an aggregate of 200,000 Registrable Securities"',
+  ),
   term("mail_notice_days", 4, "days", '"Notices": mailed notices are "effective four days after deposit in the mails"'),
-  term("consent_majority", 0.5, "fraction", '"Amendments, Waivers and Consents" and "Binding Effect; Assignment": "a majority of the Registrable Securities then outstanding"', "more than this fraction of Registrable Securities outstanding"),
+  term(
+    "consent_majority",
+    0.5,
+    "fraction",
+    '"Amendments, Waivers and Consents" and "Binding Effect; Assignment": "a majority of the Registrable Securities then outstanding"',
+    "more than this fraction of Registrable Securities outstanding",
+  ),
 ];
 
 const NVCA = "NVCA model Investors' Rights Agreement";
@@ -81,23 +146,82 @@ const BLANK = "NVCA leaves this blank with no suggested number; the CTC 2000 val
  * has a blank, the clause column says what was filled in. Check against the executed agreement.
  */
 export const NVCA_TERMS: readonly TermDefinition[] = [
-  term("demand_min_percent", 0.4, "fraction", `${NVCA} §2.1(a): a request covering "at least [forty percent (40%)] of the Registrable Securities then outstanding" (bracketed suggestion; NVCA measures against all Registrable Securities outstanding)`, "fraction of Registrable Securities"),
-  term("demand_min_value", 15_000_000, "money", `${NVCA} §2.1(a): "(or a lesser percent if the anticipated aggregate offering price, net of Selling Expenses, would exceed $[__] million)": blank in the model; $15 million filled in as a common choice, not a model default`),
-  term("demand_majority", 0.5, "fraction", `${NVCA} §2.1(a): request from "Holders of [__%][a majority] of the Registrable Securities then outstanding" (the "majority" option)`, "more than this fraction of Registrable Securities outstanding"),
-  term("demand_waiting_months", 60, "months", `${NVCA} §2.1(a): "[five (5)] years after the date of this Agreement" (or 180 days after the IPO if earlier, which this term does not model)`),
-  term("max_demands", 2, "count", `${NVCA} §2.1(d): no obligation "after the Company has effected [two] registrations pursuant to Section 2.1(a)"`, "demand registrations"),
-  term("months_between_registrations", 6, "months", `${NVCA} §2.1(d): no demand registration within "[one hundred eighty (180)] days after the effective date of" a Company-initiated registration (counted here as six months)`),
-  term("join_window_days", 20, "days", `${NVCA} §2.1(a): other Holders join "within twenty (20) days of the date the Demand Notice is given"`),
+  term(
+    "demand_min_percent",
+    0.4,
+    "fraction",
+    `${NVCA} §2.1(a): a request covering "at least [forty percent (40%)] of the Registrable Securities then outstanding" (bracketed suggestion; NVCA measures against all Registrable Securities outstanding)`,
+    "fraction of Registrable Securities",
+  ),
+  term(
+    "demand_min_value",
+    15_000_000,
+    "money",
+    `${NVCA} §2.1(a): "(or a lesser percent if the anticipated aggregate offering price, net of Selling Expenses, would exceed $[__] million)": blank in the model; $15 million filled in as a common choice, not a model default`,
+  ),
+  term(
+    "demand_majority",
+    0.5,
+    "fraction",
+    `${NVCA} §2.1(a): request from "Holders of [__%][a majority] of the Registrable Securities then outstanding" (the "majority" option)`,
+    "more than this fraction of Registrable Securities outstanding",
+  ),
+  term(
+    "demand_waiting_months",
+    60,
+    "months",
+    `${NVCA} §2.1(a): "[five (5)] years after the date of this Agreement" (or 180 days after the IPO if earlier, which this term does not model)`,
+  ),
+  term(
+    "max_demands",
+    2,
+    "count",
+    `${NVCA} §2.1(d): no obligation "after the Company has effected [two] registrations pursuant to Section 2.1(a)"`,
+    "demand registrations",
+  ),
+  term(
+    "months_between_registrations",
+    6,
+    "months",
+    `${NVCA} §2.1(d): no demand registration within "[one hundred eighty (180)] days after the effective date of" a Company-initiated registration (counted here as six months)`,
+  ),
+  term(
+    "join_window_days",
+    20,
+    "days",
+    `${NVCA} §2.1(a): other Holders join "within twenty (20) days of the date the Demand Notice is given"`,
+  ),
   term("piggyback_window_days", 20, "days", `${NVCA} §2.2: Holders request inclusion "within twenty (20) days after" the Company's notice`),
-  term("filing_deadline_days", 60, "days", `${NVCA} §2.1(a): file "within [sixty (60)] days after the date such request is given" (counted from the request, not from the close of the join window)`),
+  term(
+    "filing_deadline_days",
+    60,
+    "days",
+    `${NVCA} §2.1(a): file "within [sixty (60)] days after the date such request is given" (counted from the request, not from the close of the join window)`,
+  ),
   term("effectiveness_days", 120, "days", `${NVCA} §2.4(a): keep effective "for a period of up to [one hundred twenty (120)] days"`),
-  term("lockup_days", 180, "days", `${NVCA} §2.11 "Market Stand-off": "not to exceed one hundred eighty (180) days" for the IPO ([ninety (90)] days for later registrations)`),
+  term(
+    "lockup_days",
+    180,
+    "days",
+    `${NVCA} §2.11 "Market Stand-off": "not to exceed one hundred eighty (180) days" for the IPO ([ninety (90)] days for later registrations)`,
+  ),
   term("postponement_days", 90, "days", `${NVCA} §2.1(c): defer "for a period of not more than [ninety (90)] days" (bracketed suggestion)`),
   term("postponement_interval_months", 12, "months", `${NVCA} §2.1(c): not "more than [once] in any twelve (12) month period"`),
   term("shelf_suspension_days", 90, "days", `${NVCA}: no shelf-suspension cap in the model; ${BLANK}`, "days in total"),
-  term("transfer_threshold_shares", 200_000, "shares", `${NVCA} §2.9: transferee that "holds at least [_______] shares of Registrable Securities"; ${BLANK}`),
+  term(
+    "transfer_threshold_shares",
+    200_000,
+    "shares",
+    `${NVCA} §2.9: transferee that "holds at least [_______] shares of Registrable Securities"; ${BLANK}`,
+  ),
   term("mail_notice_days", 5, "days", `${NVCA} §6.5: notice "five (5) days after having been sent by registered or certified mail"`),
-  term("consent_majority", 0.5, "fraction", `${NVCA} §6.6: amendment or waiver with "the holders of [a majority] of the Registrable Securities then outstanding"`, "more than this fraction of Registrable Securities outstanding"),
+  term(
+    "consent_majority",
+    0.5,
+    "fraction",
+    `${NVCA} §6.6: amendment or waiver with "the holders of [a majority] of the Registrable Securities then outstanding"`,
+    "more than this fraction of Registrable Securities outstanding",
+  ),
 ];
 
 export const PRESETS = { ctc: CTC_2000_TERMS, nvca: NVCA_TERMS } as const;
@@ -106,7 +230,9 @@ export type Preset = keyof typeof PRESETS;
 export function parsePreset(text: string): Preset {
   const word = text.trim().toLowerCase();
   if (word === "ctc" || word === "nvca") return word;
-  return invalid(`preset: unknown preset "${text}"; expected ${listWords(Object.keys(PRESETS))} (or leave it blank for the CTC 2000 defaults)`);
+  return invalid(
+    `preset: unknown preset "${text}"; expected ${listWords(Object.keys(PRESETS))} (or leave it blank for the CTC 2000 defaults)`,
+  );
 }
 
 function toTerms(table: readonly TermDefinition[]): Terms {

@@ -157,11 +157,25 @@ function cessation(
   });
 }
 
-export function rule144Ceased(registrable: unknown, affiliate: unknown, acquired: unknown, asOf: unknown, limit: unknown, reporting: unknown): Result[][] {
+export function rule144Ceased(
+  registrable: unknown,
+  affiliate: unknown,
+  acquired: unknown,
+  asOf: unknown,
+  limit: unknown,
+  reporting: unknown,
+): Result[][] {
   return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
 }
 
-export function rule144Status(registrable: unknown, affiliate: unknown, acquired: unknown, asOf: unknown, limit: unknown, reporting: unknown): Result[][] {
+export function rule144Status(
+  registrable: unknown,
+  affiliate: unknown,
+  acquired: unknown,
+  asOf: unknown,
+  limit: unknown,
+  reporting: unknown,
+): Result[][] {
   return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
 }
 

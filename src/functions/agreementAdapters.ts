@@ -34,14 +34,16 @@ export function readTerms(arg: unknown): Terms {
   if (isOmitted(arg)) return DEFAULT_TERMS;
   const rows: unknown[][] = Array.isArray(arg) ? (arg.every(Array.isArray) ? (arg as unknown[][]) : [arg]) : [[arg]];
   if (rows.length === 1 && rows[0].length === 1 && blank(rows[0][0])) return DEFAULT_TERMS;
-  if (rows.some((r) => r.length < 2)) invalid("terms: expected a range of at least two columns, name | value (for example the table RR.TERMS() spills)");
+  if (rows.some((r) => r.length < 2))
+    invalid("terms: expected a range of at least two columns, name | value (for example the table RR.TERMS() spills)");
   const overrides: TermOverride[] = [];
   rows.forEach((row, r) => {
     const [name, value] = row;
     if (blank(name) && blank(value)) return;
     if (r === 0 && typeof name === "string" && /^(term|name)$/i.test(name.trim()) && typeof value === "string") return; // header
     const where = `terms (row ${r + 1})`;
-    if (typeof name !== "string" || name.trim() === "") invalid(`${where}: expected a term name in the first column, got ${describe(name)}`);
+    if (typeof name !== "string" || name.trim() === "")
+      invalid(`${where}: expected a term name in the first column, got ${describe(name)}`);
     if (typeof value !== "number") invalid(`${where}: ${name.trim()}: expected a number, got ${describe(value)}`);
     overrides.push({ name, value, where });
   });
@@ -73,7 +75,10 @@ function demandInput(args: unknown[]): DemandInput {
     outstanding: scalarShares(outstanding, "outstanding"),
     requested: scalarShares(requested, "requested"),
     price: num(single(required(price, "price", "a price per share"), "price"), "price", "a price per share"),
-    demandsUsed: checkShares(num(single(required(demandsUsed, "demands_used", "a count"), "demands_used"), "demands_used", "a whole number of demands"), "demands_used"),
+    demandsUsed: checkShares(
+      num(single(required(demandsUsed, "demands_used", "a count"), "demands_used"), "demands_used", "a whole number of demands"),
+      "demands_used",
+    ),
     lastRegistration: optionalDate(lastRegistration, "last_registration"),
   };
 }

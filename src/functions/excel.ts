@@ -198,7 +198,9 @@ export function text(cell: Cell, name: string, expected: string): string {
 export function date(cell: Cell, name: string): Serial {
   if (isBlank(cell)) invalid(`${name}: is blank; expected a date`);
   if (typeof cell === "string") {
-    invalid(`${name}: expected a date serial, got ${describe(cell)}; text dates are not read (enter a real date, or convert with DATEVALUE)`);
+    invalid(
+      `${name}: expected a date serial, got ${describe(cell)}; text dates are not read (enter a real date, or convert with DATEVALUE)`,
+    );
   }
   if (typeof cell !== "number") notANumber(cell, name, "a date");
   return checkSerial(cell, name);

@@ -78,7 +78,14 @@ export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] 
  * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
  * @returns TRUE or FALSE per row.
  */
-export function rule144Ceased(registrable: any[][], affiliate: any[][], acquired: any[][], as_of: any[][], volume_limit: any[][], reporting?: any[][]): any[][] {
+export function rule144Ceased(
+  registrable: any[][],
+  affiliate: any[][],
+  acquired: any[][],
+  as_of: any[][],
+  volume_limit: any[][],
+  reporting?: any[][],
+): any[][] {
   return rr.rule144Ceased(registrable, affiliate, acquired, as_of, volume_limit, reporting);
 }
 
@@ -95,7 +102,14 @@ export function rule144Ceased(registrable: any[][], affiliate: any[][], acquired
  * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
  * @returns Text per row.
  */
-export function rule144Status(registrable: any[][], affiliate: any[][], acquired: any[][], as_of: any[][], volume_limit: any[][], reporting?: any[][]): any[][] {
+export function rule144Status(
+  registrable: any[][],
+  affiliate: any[][],
+  acquired: any[][],
+  as_of: any[][],
+  volume_limit: any[][],
+  reporting?: any[][],
+): any[][] {
   return rr.rule144Status(registrable, affiliate, acquired, as_of, volume_limit, reporting);
 }
 
@@ -186,8 +200,28 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
  * @returns "OK" or the failing conditions.
  */
-export function demandCheck(request_date: any, closing_date: any, requesting: any, outstanding: any, requested: any, price: any, demands_used: any, last_registration?: any, terms?: any[][]): any {
-  return agreement.demandCheck(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
+export function demandCheck(
+  request_date: any,
+  closing_date: any,
+  requesting: any,
+  outstanding: any,
+  requested: any,
+  price: any,
+  demands_used: any,
+  last_registration?: any,
+  terms?: any[][],
+): any {
+  return agreement.demandCheck(
+    request_date,
+    closing_date,
+    requesting,
+    outstanding,
+    requested,
+    price,
+    demands_used,
+    last_registration,
+    terms,
+  );
 }
 
 /**
@@ -206,7 +240,17 @@ export function demandCheck(request_date: any, closing_date: any, requesting: an
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
  * @returns TRUE or FALSE.
  */
-export function demandOk(request_date: any, closing_date: any, requesting: any, outstanding: any, requested: any, price: any, demands_used: any, last_registration?: any, terms?: any[][]): any {
+export function demandOk(
+  request_date: any,
+  closing_date: any,
+  requesting: any,
+  outstanding: any,
+  requested: any,
+  price: any,
+  demands_used: any,
+  last_registration?: any,
+  terms?: any[][],
+): any {
   return agreement.demandOk(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
 }
 
@@ -236,7 +280,13 @@ export function agreementDate(event: any[][], date: any[][], terms?: any[][]): a
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
  * @returns TRUE or FALSE per row.
  */
-export function transferOk(transferred: any[][], held: any[][], to_affiliate?: any[][], pro_rata_distribution?: any[][], terms?: any[][]): any[][] {
+export function transferOk(
+  transferred: any[][],
+  held: any[][],
+  to_affiliate?: any[][],
+  pro_rata_distribution?: any[][],
+  terms?: any[][],
+): any[][] {
   return agreement.transferOk(transferred, held, to_affiliate, pro_rata_distribution, terms);
 }
 

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { serialFromDate as D, isoDate } from "../../src/engine/dates";
-import { checkDemand, describeDemand, agreementDate, parseEvent, EVENT_NAMES, rightsPassOnTransfer, consentCarries, DemandInput } from "../../src/engine/agreement";
+import {
+  checkDemand,
+  describeDemand,
+  agreementDate,
+  parseEvent,
+  EVENT_NAMES,
+  rightsPassOnTransfer,
+  consentCarries,
+  DemandInput,
+} from "../../src/engine/agreement";
 import { DEFAULT_TERMS, NVCA_TERMS, CTC_2000_TERMS, TERM_NAMES, termsWith, parsePreset, Terms } from "../../src/engine/terms";
 
 const closing = D(2000, 3, 15);
@@ -24,12 +33,15 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
 
   test.each([
     ["the day before the first anniversary", D(2001, 3, 14), false],
-    ["the first anniversary itself (\"after\" excludes it)", D(2001, 3, 15), false],
+    ['the first anniversary itself ("after" excludes it)', D(2001, 3, 15), false],
     ["the day after the first anniversary", D(2001, 3, 16), true],
   ])("timing: %s", (_label, requestDate, passes) => {
     const r = check({ requestDate });
     expect(r.ok).toBe(passes);
-    if (!passes) expect(r.failures[0]).toMatch(/^too early: a demand may be made only after 2001-03-15, 12 months after the Closing on 2000-03-15; .*"Registration on Request" \(i\)/);
+    if (!passes)
+      expect(r.failures[0]).toMatch(
+        /^too early: a demand may be made only after 2001-03-15, 12 months after the Closing on 2000-03-15; .*"Registration on Request" \(i\)/,
+      );
   });
 
   test.each([
@@ -39,7 +51,12 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
   ])("majority: %s", (_label, requesting, passes) => {
     const r = check({ requesting, requested: 200_000 });
     expect(r.ok).toBe(passes);
-    if (!passes) expect(r.failures).toEqual([expect.stringMatching(/^not a majority: the requesting Holders hold 500,000 of 1,000,000 Registrable Securities outstanding \(50%\), and more than 50% is needed/)]);
+    if (!passes)
+      expect(r.failures).toEqual([
+        expect.stringMatching(
+          /^not a majority: the requesting Holders hold 500,000 of 1,000,000 Registrable Securities outstanding \(50%\), and more than 50% is needed/,
+        ),
+      ]);
   });
 
   describe("size: the lesser of 20% of the requesting group and $30 million at the price", () => {
@@ -84,7 +101,10 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     const last = _label.startsWith("month end") ? D(2000, 8, 31) : D(2000, 7, 1);
     const r = check({ requestDate, closingDate: D(1999, 1, 1), lastRegistration: last });
     expect(r.ok).toBe(passes);
-    if (!passes) expect(r.failures[0]).toMatch(/^too soon after the last registration on .*: one registration in any 6 months, so not before (2001-01-01|2001-02-28)/);
+    if (!passes)
+      expect(r.failures[0]).toMatch(
+        /^too soon after the last registration on .*: one registration in any 6 months, so not before (2001-01-01|2001-02-28)/,
+      );
   });
 
   test("month end: a request on 2001-02-28 after a registration on 2000-08-31 is allowed", () => {
@@ -95,12 +115,16 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     const r = check({ requestDate: D(2001, 3, 1), requesting: 400_000, requested: 1000, demandsUsed: 3, lastRegistration: D(2001, 1, 1) });
     expect(r.failures).toHaveLength(5);
     const text = describeDemand(r);
-    expect(text).toMatch(/^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: .* \(5\) too soon after the last registration/);
+    expect(text).toMatch(
+      /^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: .* \(5\) too soon after the last registration/,
+    );
     expect(r.failures.every((f) => /\("(Registration on Request" \(i\)|Number of Requests; Form")/.test(f))).toBe(true);
   });
 
   test("bad input is an error, not a failing condition", () => {
-    expect(() => check({ requesting: 1_000_001 })).toThrow(/requesting: 1,000,001 is more than the 1,000,000 Registrable Securities outstanding/);
+    expect(() => check({ requesting: 1_000_001 })).toThrow(
+      /requesting: 1,000,001 is more than the 1,000,000 Registrable Securities outstanding/,
+    );
     expect(() => check({ requested: 600_001 })).toThrow(/requested: 600,001 is more than the 600,000/);
     expect(() => check({ price: 0 })).toThrow(/price: must be greater than 0/);
     expect(() => check({ demandsUsed: 1.5 })).toThrow(/demands_used/);
@@ -110,7 +134,9 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     expect(check({ demandsUsed: 2 }).ok).toBe(true);
     expect(check({ demandsUsed: 2 }, termsWith([{ name: "max_demands", value: 2, where: "t" }])).ok).toBe(false);
     expect(check({ requested: 200_000, price: 1 }, termsWith([{ name: "demand_min_percent", value: 0.4, where: "t" }])).ok).toBe(false);
-    expect(check({}, termsWith([{ name: "demand_waiting_months", value: 24, where: "t" }])).failures[0]).toMatch(/only after 2002-03-15, 24 months after the Closing/);
+    expect(check({}, termsWith([{ name: "demand_waiting_months", value: 24, where: "t" }])).failures[0]).toMatch(
+      /only after 2002-03-15, 24 months after the Closing/,
+    );
   });
 
   test("OK exactly when no condition fails (property)", () => {
@@ -129,7 +155,10 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
           const requested = Math.floor(requesting * g);
           const r = check({ requestDate, outstanding, requesting, requested, price, demandsUsed });
           const expected =
-            requestDate > D(2001, 3, 15) && requesting * 2 > outstanding && (requested * 5 >= requesting || requested * price >= 30e6) && demandsUsed < 3;
+            requestDate > D(2001, 3, 15) &&
+            requesting * 2 > outstanding &&
+            (requested * 5 >= requesting || requested * price >= 30e6) &&
+            demandsUsed < 3;
           return r.ok === expected && r.ok === (r.failures.length === 0);
         },
       ),
@@ -157,9 +186,22 @@ describe("RR.DATE: the agreement's calendar", () => {
   });
 
   test("every event is covered and unknown events list the valid ones", () => {
-    expect(EVENT_NAMES).toEqual(["demand-window", "join", "piggyback", "filing", "effectiveness", "lockup", "postponement", "next-postponement", "next-demand", "mail"]);
+    expect(EVENT_NAMES).toEqual([
+      "demand-window",
+      "join",
+      "piggyback",
+      "filing",
+      "effectiveness",
+      "lockup",
+      "postponement",
+      "next-postponement",
+      "next-demand",
+      "mail",
+    ]);
     expect(parseEvent(" LOCKUP ")).toBe("lockup");
-    expect(() => parseEvent("closing")).toThrow('event: unknown event "closing"; expected "demand-window", "join", "piggyback", "filing", "effectiveness", "lockup", "postponement", "next-postponement", "next-demand" or "mail"');
+    expect(() => parseEvent("closing")).toThrow(
+      'event: unknown event "closing"; expected "demand-window", "join", "piggyback", "filing", "effectiveness", "lockup", "postponement", "next-postponement", "next-demand" or "mail"',
+    );
   });
 
   test("terms move the calendar: a 180-day lockup, five-day mail", () => {
@@ -181,8 +223,18 @@ describe("RR.TRANSFER.OK and RR.CONSENT", () => {
   });
 
   test("a lower threshold in the terms changes the answer; transferring more than held is an error", () => {
-    expect(rightsPassOnTransfer(100_000, 1_000_000, false, false, termsWith([{ name: "transfer_threshold_shares", value: 100_000, where: "t" }]))).toBe(true);
-    expect(() => rightsPassOnTransfer(11, 10, false, false, DEFAULT_TERMS)).toThrow("transferred: 11 is more than the 10 Registrable Securities held");
+    expect(
+      rightsPassOnTransfer(
+        100_000,
+        1_000_000,
+        false,
+        false,
+        termsWith([{ name: "transfer_threshold_shares", value: 100_000, where: "t" }]),
+      ),
+    ).toBe(true);
+    expect(() => rightsPassOnTransfer(11, 10, false, false, DEFAULT_TERMS)).toThrow(
+      "transferred: 11 is more than the 10 Registrable Securities held",
+    );
   });
 
   test.each([
@@ -226,17 +278,36 @@ describe("terms as data", () => {
 
   test("the NVCA preset covers the same terms; blanks are filled and marked", () => {
     expect(NVCA_TERMS.map((t) => t.name)).toEqual([...TERM_NAMES]);
-    expect(NVCA_TERMS.filter((t) => /blank/.test(t.clause)).map((t) => t.name)).toEqual(["demand_min_value", "shelf_suspension_days", "transfer_threshold_shares"]);
+    expect(NVCA_TERMS.filter((t) => /blank/.test(t.clause)).map((t) => t.name)).toEqual([
+      "demand_min_value",
+      "shelf_suspension_days",
+      "transfer_threshold_shares",
+    ]);
     expect(parsePreset(" NVCA ")).toBe("nvca");
     expect(() => parsePreset("ilpa")).toThrow(/preset: unknown preset "ilpa"; expected "ctc" or "nvca"/);
   });
 
   test.each([
-    [[{ name: "lockup", value: 90, where: "terms (row 2)" }], /terms \(row 2\): unknown term "lockup"; expected one of "demand_min_percent", .* or "consent_majority"/],
-    [[{ name: "lockup_days", value: 90.5, where: "terms (row 2)" }], /terms \(row 2\): lockup_days: expected a whole number of days of 0 or more, got 90.5/],
-    [[{ name: "demand_min_percent", value: 20, where: "terms (row 1)" }], /demand_min_percent: expected a fraction above 0 and at most 1 \(0.2 for 20%\), got 20/],
+    [
+      [{ name: "lockup", value: 90, where: "terms (row 2)" }],
+      /terms \(row 2\): unknown term "lockup"; expected one of "demand_min_percent", .* or "consent_majority"/,
+    ],
+    [
+      [{ name: "lockup_days", value: 90.5, where: "terms (row 2)" }],
+      /terms \(row 2\): lockup_days: expected a whole number of days of 0 or more, got 90.5/,
+    ],
+    [
+      [{ name: "demand_min_percent", value: 20, where: "terms (row 1)" }],
+      /demand_min_percent: expected a fraction above 0 and at most 1 \(0.2 for 20%\), got 20/,
+    ],
     [[{ name: "demand_min_value", value: -1, where: "terms (row 1)" }], /demand_min_value: expected an amount of 0 or more/],
-    [[{ name: "max_demands", value: 2, where: "terms (row 1)" }, { name: "MAX_DEMANDS", value: 1, where: "terms (row 2)" }], /terms \(row 2\): the term max_demands is given twice/],
+    [
+      [
+        { name: "max_demands", value: 2, where: "terms (row 1)" },
+        { name: "MAX_DEMANDS", value: 1, where: "terms (row 2)" },
+      ],
+      /terms \(row 2\): the term max_demands is given twice/,
+    ],
   ])("bad overrides: %p", (overrides, message) => {
     expect(() => termsWith(overrides)).toThrow(message);
   });

@@ -17,7 +17,9 @@ describe("priority tiers (the three cutback clauses)", () => {
   test("words are case-insensitive and unknown words list the valid ones", () => {
     expect(parseRole(" Initiating ")).toBe("initiating");
     expect(parseOffering("OTHER-DEMAND")).toBe("other-demand");
-    expect(() => parseRole("founder")).toThrow('role: unknown role "founder"; expected "company", "no-rights", "other", "holder" or "initiating"');
+    expect(() => parseRole("founder")).toThrow(
+      'role: unknown role "founder"; expected "company", "no-rights", "other", "holder" or "initiating"',
+    );
     expect(() => parseOffering("ipo")).toThrow('offering: unknown offering "ipo"; expected "demand", "company" or "other-demand"');
     expect(OFFERINGS).toHaveLength(3);
   });
@@ -65,7 +67,9 @@ describe("cutback examples", () => {
     expect(one([100, 100, 100], 1, 200, [1, 1, 2])).toEqual([50, 50, 100]);
     expect(one([30, 100, 100], 1, 200, [1, 1, 2])).toEqual([30, 70, 100]);
     expect(one([30, 100, 100], 1, 200, [0.25, 0.25, 0.5])).toEqual([30, 70, 100]);
-    expect(() => one([30, 100], 1, 100, [1, 0])).toThrow(/weights: tier 1 has 70 shares left .* every row with a weight above 0 already gets its full request/);
+    expect(() => one([30, 100], 1, 100, [1, 0])).toThrow(
+      /weights: tier 1 has 70 shares left .* every row with a weight above 0 already gets its full request/,
+    );
   });
 
   test("bad input names the argument and row", () => {
@@ -81,7 +85,10 @@ describe("cutback examples", () => {
 // ---- properties --------------------------------------------------------------------------------
 
 const rowsArb = (maxShares: number) =>
-  fc.array(fc.record({ requested: fc.integer({ min: 0, max: maxShares }), tier: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 40 });
+  fc.array(fc.record({ requested: fc.integer({ min: 0, max: maxShares }), tier: fc.integer({ min: 1, max: 4 }) }), {
+    minLength: 1,
+    maxLength: 40,
+  });
 
 const scenario = (maxShares: number) =>
   rowsArb(maxShares).chain((rows) => {
@@ -90,7 +97,11 @@ const scenario = (maxShares: number) =>
   });
 
 function run(rows: { requested: number; tier: number }[], capacity: number) {
-  return cutback(rows.map((r) => r.requested), rows.map((r) => r.tier), capacity).included;
+  return cutback(
+    rows.map((r) => r.requested),
+    rows.map((r) => r.tier),
+    capacity,
+  ).included;
 }
 
 describe("cutback invariants (fast-check)", () => {
@@ -99,7 +110,10 @@ describe("cutback invariants (fast-check)", () => {
       fc.property(scenario(1_000_000), ({ rows, capacity }) => {
         const got = run(rows, capacity);
         const total = rows.reduce((a, r) => a + r.requested, 0);
-        return got.reduce((a, b) => a + b, 0) === Math.min(capacity, total) && got.every((g, i) => Number.isInteger(g) && g >= 0 && g <= rows[i].requested);
+        return (
+          got.reduce((a, b) => a + b, 0) === Math.min(capacity, total) &&
+          got.every((g, i) => Number.isInteger(g) && g >= 0 && g <= rows[i].requested)
+        );
       }),
       { numRuns: 500 },
     );
@@ -119,7 +133,11 @@ describe("cutback invariants (fast-check)", () => {
   test("pro rata within the cut tier, within one share", () => {
     fc.assert(
       fc.property(scenario(1_000_000), ({ rows, capacity }) => {
-        const { included, tiers } = cutback(rows.map((r) => r.requested), rows.map((r) => r.tier), capacity);
+        const { included, tiers } = cutback(
+          rows.map((r) => r.requested),
+          rows.map((r) => r.tier),
+          capacity,
+        );
         const cut = tiers.find((t) => t.status === "cut");
         if (!cut) return true;
         return rows.every((r, i) => r.tier !== cut.tier || Math.abs(included[i] - (cut.included * r.requested) / cut.requested) < 1);
@@ -131,10 +149,18 @@ describe("cutback invariants (fast-check)", () => {
   test("permuting rows permutes results, except among rows tied on tier and request", () => {
     fc.assert(
       fc.property(
-        scenario(1000).chain((s) => fc.record({ s: fc.constant(s), order: fc.shuffledSubarray([...s.rows.keys()], { minLength: s.rows.length, maxLength: s.rows.length }) })),
+        scenario(1000).chain((s) =>
+          fc.record({
+            s: fc.constant(s),
+            order: fc.shuffledSubarray([...s.rows.keys()], { minLength: s.rows.length, maxLength: s.rows.length }),
+          }),
+        ),
         ({ s, order }) => {
           const before = run(s.rows, s.capacity);
-          const after = run(order.map((i) => s.rows[i]), s.capacity);
+          const after = run(
+            order.map((i) => s.rows[i]),
+            s.capacity,
+          );
           const groups = new Map<string, { before: number[]; after: number[] }>();
           order.forEach((orig, pos) => {
             const key = `${s.rows[orig].tier}/${s.rows[orig].requested}`;
@@ -153,7 +179,11 @@ describe("cutback invariants (fast-check)", () => {
   test("agrees with the reference implementation: small counts (fast path)", () => {
     fc.assert(
       fc.property(scenario(5000), ({ rows, capacity }) => {
-        const ref = referenceCutback(rows.map((r) => BigInt(r.requested)), rows.map((r) => r.tier), BigInt(capacity));
+        const ref = referenceCutback(
+          rows.map((r) => BigInt(r.requested)),
+          rows.map((r) => r.tier),
+          BigInt(capacity),
+        );
         return run(rows, capacity).join() === ref.join();
       }),
       { numRuns: 500 },
@@ -163,12 +193,19 @@ describe("cutback invariants (fast-check)", () => {
   test("agrees with the reference implementation: counts whose products pass 2^53 (exact path)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ requested: fc.integer({ min: 2 ** 40, max: 2 ** 44 }), tier: fc.integer({ min: 1, max: 3 }) }), { minLength: 2, maxLength: 30 }),
+        fc.array(fc.record({ requested: fc.integer({ min: 2 ** 40, max: 2 ** 44 }), tier: fc.integer({ min: 1, max: 3 }) }), {
+          minLength: 2,
+          maxLength: 30,
+        }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (rows, f) => {
           const total = rows.reduce((a, r) => a + r.requested, 0);
           const capacity = Math.floor(total * f);
-          const ref = referenceCutback(rows.map((r) => BigInt(r.requested)), rows.map((r) => r.tier), BigInt(capacity));
+          const ref = referenceCutback(
+            rows.map((r) => BigInt(r.requested)),
+            rows.map((r) => r.tier),
+            BigInt(capacity),
+          );
           const got = run(rows, capacity);
           return got.join() === ref.join() && got.reduce((a, b) => a + b, 0) === Math.min(capacity, total);
         },
@@ -180,14 +217,35 @@ describe("cutback invariants (fast-check)", () => {
   test("agrees with the reference implementation with weights; weighted rows never exceed their request", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ requested: fc.integer({ min: 0, max: 5000 }), tier: fc.integer({ min: 1, max: 3 }), weight: fc.integer({ min: 1, max: 10_000 }) }), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.record({
+            requested: fc.integer({ min: 0, max: 5000 }),
+            tier: fc.integer({ min: 1, max: 3 }),
+            weight: fc.integer({ min: 1, max: 10_000 }),
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.double({ min: 0, max: 1.1, noNaN: true }),
         (rows, f) => {
           const total = rows.reduce((a, r) => a + r.requested, 0);
           const capacity = Math.floor(total * f);
-          const got = cutback(rows.map((r) => r.requested), rows.map((r) => r.tier), capacity, rows.map((r) => r.weight)).included;
-          const ref = referenceCutback(rows.map((r) => BigInt(r.requested)), rows.map((r) => r.tier), BigInt(capacity), rows.map((r) => BigInt(r.weight)));
-          return got.join() === ref.join() && got.every((g, i) => g <= rows[i].requested) && got.reduce((a, b) => a + b, 0) === Math.min(capacity, total);
+          const got = cutback(
+            rows.map((r) => r.requested),
+            rows.map((r) => r.tier),
+            capacity,
+            rows.map((r) => r.weight),
+          ).included;
+          const ref = referenceCutback(
+            rows.map((r) => BigInt(r.requested)),
+            rows.map((r) => r.tier),
+            BigInt(capacity),
+            rows.map((r) => BigInt(r.weight)),
+          );
+          return (
+            got.join() === ref.join() &&
+            got.every((g, i) => g <= rows[i].requested) &&
+            got.reduce((a, b) => a + b, 0) === Math.min(capacity, total)
+          );
         },
       ),
       { numRuns: 500 },

@@ -66,7 +66,15 @@ describe("contribution by relative fault, capped, several liability", () => {
   });
 
   const money = fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100);
-  const faults = fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 }).map((x) => x / 8)), { minLength: 1, maxLength: 25 }).filter((f) => f.some((x) => x > 0));
+  const faults = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }).map((x) => x / 8),
+      ),
+      { minLength: 1, maxLength: 25 },
+    )
+    .filter((f) => f.some((x) => x > 0));
 
   test("the parts add up to the loss to the cent, each within a cent of its exact share", () => {
     fc.assert(
@@ -83,12 +91,18 @@ describe("contribution by relative fault, capped, several liability", () => {
 
   test("what parties bear plus what is uncovered is the loss; nobody bears more than share or cap", () => {
     fc.assert(
-      fc.property(money, faults.chain((f) => fc.record({ f: fc.constant(f), caps: fc.array(fc.option(money, { nil: null }), { minLength: f.length, maxLength: f.length }) })), (loss, { f, caps }) => {
-        const r = allocateContribution(loss, f, caps);
-        const borne = r.borne.reduce((a, b) => a.plus(b), new Money(0));
-        const within = r.borne.every((b, i) => b.lte(r.shares[i]) && (caps[i] === null || b.lte(new Money(caps[i]!))));
-        return borne.plus(r.uncovered).eq(new Money(loss)) && !r.uncovered.isNegative() && within;
-      }),
+      fc.property(
+        money,
+        faults.chain((f) =>
+          fc.record({ f: fc.constant(f), caps: fc.array(fc.option(money, { nil: null }), { minLength: f.length, maxLength: f.length }) }),
+        ),
+        (loss, { f, caps }) => {
+          const r = allocateContribution(loss, f, caps);
+          const borne = r.borne.reduce((a, b) => a.plus(b), new Money(0));
+          const within = r.borne.every((b, i) => b.lte(r.shares[i]) && (caps[i] === null || b.lte(new Money(caps[i]!))));
+          return borne.plus(r.uncovered).eq(new Money(loss)) && !r.uncovered.isNegative() && within;
+        },
+      ),
       { numRuns: 400 },
     );
   });

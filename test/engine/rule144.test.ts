@@ -43,11 +43,15 @@ describe("Rule 144(e)(1) volume limit", () => {
 
   test("the limit is the greater of the two tests and never below 1% of outstanding", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 4, maxLength: 4 }), (out, weeks) => {
-        const limit = volumeLimit(out, weeks, "exchange");
-        const sum = weeks.reduce((a, b) => a + b, 0);
-        return limit === Math.max(Math.floor(out / 100), Math.floor(sum / 4)) && volumeLimit(out, weeks, "otc") === Math.floor(out / 100);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 4, maxLength: 4 }),
+        (out, weeks) => {
+          const limit = volumeLimit(out, weeks, "exchange");
+          const sum = weeks.reduce((a, b) => a + b, 0);
+          return limit === Math.max(Math.floor(out / 100), Math.floor(sum / 4)) && volumeLimit(out, weeks, "otc") === Math.floor(out / 100);
+        },
+      ),
     );
   });
 });
@@ -78,7 +82,10 @@ describe("average weekly volume over four calendar weeks", () => {
   });
 
   test("the boundary days count: Sunday 04-14 and Saturday 05-11", () => {
-    const edges = [{ date: D(2024, 4, 14), volume: 4 }, { date: D(2024, 5, 11), volume: 8 }];
+    const edges = [
+      { date: D(2024, 4, 14), volume: 4 },
+      { date: D(2024, 5, 11), volume: 8 },
+    ];
     expect(averageWeeklyVolume([...fourWeeks, ...edges], filing)).toBe(12_503);
   });
 
@@ -104,7 +111,7 @@ describe("average weekly volume over four calendar weeks", () => {
 
   test("a filing on a Sunday starts its own week", () => {
     expect(averageWeeklyVolume(fourWeeks, D(2024, 5, 12))).toBe(12_500);
-    expect(() => averageWeeklyVolume(fourWeeks, D(2024, 5, 11))).toThrow(/2024-04-07 to 2024-04-13/) // a Saturday filing: its week began 05-05;
+    expect(() => averageWeeklyVolume(fourWeeks, D(2024, 5, 11))).toThrow(/2024-04-07 to 2024-04-13/); // a Saturday filing: its week began 05-05;
   });
 });
 
@@ -174,7 +181,7 @@ describe("cessation (iii): could all be sold under Rule 144 in three months?", (
       "Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime).",
     ],
     [
-      "2008, affiliate exactly at the limit (\"shall not exceed\")",
+      '2008, affiliate exactly at the limit ("shall not exceed")',
       { ...base, affiliate: true, registrable: 18_400, asOf: D(2008, 7, 1) },
       true,
       "Ceased: affiliate, 18,400 registrable shares are within the volume limit of 18,400 for three months (Rule 144(e)(1), 2008 regime); holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime).",
@@ -251,8 +258,13 @@ describe("cessation (iii): could all be sold under Rule 144 in three months?", (
   test("2008 regime, non-affiliate: ceased exactly from RR.RULE144.HOLDEND on", () => {
     fc.assert(
       fc.property(anyInput, (input) => {
-        const i = { ...input, affiliate: false, asOf: Math.max(input.asOf, REGIME_2008_START), acquired: Math.max(input.acquired, D(1997, 1, 1)) };
-        return assessCessation(i).ceased === (i.asOf >= holdingPeriodEnd(i.acquired, i.reporting));
+        const i = {
+          ...input,
+          affiliate: false,
+          asOf: Math.max(input.asOf, REGIME_2008_START),
+          acquired: Math.max(input.acquired, D(1997, 1, 1)),
+        };
+        return assessCessation(i).ceased === i.asOf >= holdingPeriodEnd(i.acquired, i.reporting);
       }),
     );
   });

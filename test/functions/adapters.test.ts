@@ -17,7 +17,6 @@ function expectError(v: unknown, code: "#VALUE!" | "#N/A", message: RegExp | str
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
 // Excel passes null for an omitted optional argument, which the declared signatures leave implicit.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const RR = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => any>;
 
 describe("RR.REGISTRABLE", () => {
@@ -38,25 +37,54 @@ describe("RR.REGISTRABLE", () => {
   test("a bad row is an error in its own cell; the others compute", () => {
     const out = RR.registrable(col(100, "abc", -5, 7.5, true), [[0]], [[1]], null, null);
     expect(out[0][0]).toBe(100);
-    expectError(out[1][0], "#VALUE!", 'common (row 2): expected a whole number of shares, got the text "abc" (text is not read as a number)');
+    expectError(
+      out[1][0],
+      "#VALUE!",
+      'common (row 2): expected a whole number of shares, got the text "abc" (text is not read as a number)',
+    );
     expectError(out[2][0], "#VALUE!", "common (row 3): shares cannot be negative, got -5");
     expectError(out[3][0], "#VALUE!", "common (row 4): expected a whole number of shares, got 7.5");
     expectError(out[4][0], "#VALUE!", "common (row 5): expected a whole number of shares, got TRUE");
   });
 
   test("a blank ratio with convertible shares is an error, never a silent zero", () => {
-    expectError(RR.registrable([[0]], [[10]], [[null]], null, null)[0][0], "#VALUE!", /ratio: must be greater than 0 when convertible shares are held/);
+    expectError(
+      RR.registrable([[0]], [[10]], [[null]], null, null)[0][0],
+      "#VALUE!",
+      /ratio: must be greater than 0 when convertible shares are held/,
+    );
     expectError(RR.registrable([[0]], [[10]], [[0]], null, null)[0][0], "#VALUE!", /ratio: must be greater than 0/);
   });
 
   test("disposed above the holding, a bad ceased flag", () => {
     expectError(RR.registrable([[10]], [[0]], [[1]], [[11]], null)[0][0], "#VALUE!", /disposed: 11 is more than the holder's 10/);
-    expectError(RR.registrable([[10]], [[0]], [[1]], null, [["yes"]])[0][0], "#VALUE!", 'ceased: expected TRUE or FALSE (or 1 or 0), got the text "yes"');
+    expectError(
+      RR.registrable([[10]], [[0]], [[1]], null, [["yes"]])[0][0],
+      "#VALUE!",
+      'ceased: expected TRUE or FALSE (or 1 or 0), got the text "yes"',
+    );
   });
 
   test("whole-call problems: lengths, shapes, required arguments", () => {
-    expectError(RR.registrable(col(1, 2), col(1, 2, 3), [[1]], null, null)[0][0], "#VALUE!", "convertible: has 3 cells but common has 2; ranges given to one call must have the same length");
-    expectError(RR.registrable([[1, 2], [3, 4]], [[1]], [[1]], null, null)[0][0], "#VALUE!", "common: expected a single value or a one-column or one-row range, got 2 rows × 2 columns");
+    expectError(
+      RR.registrable(col(1, 2), col(1, 2, 3), [[1]], null, null)[0][0],
+      "#VALUE!",
+      "convertible: has 3 cells but common has 2; ranges given to one call must have the same length",
+    );
+    expectError(
+      RR.registrable(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1]],
+        [[1]],
+        null,
+        null,
+      )[0][0],
+      "#VALUE!",
+      "common: expected a single value or a one-column or one-row range, got 2 rows × 2 columns",
+    );
     expectError(RR.registrable(null, [[1]], [[1]], null, null)[0][0], "#VALUE!", /common: is required/);
     expect(RR.registrable(col(1, 2), col(1, 2, 3), [[1]], null, null)).toHaveLength(1);
   });
@@ -66,14 +94,31 @@ describe("RR.RULE144.VOLUME", () => {
   test("the public examples", () => {
     expect(RR.rule144Volume(1_840_000, col(15_000, 17_200, 19_600, 18_100), null)).toBe(18_400);
     expect(RR.rule144Volume(2_400_000, [[24_000, 25_000, 24_500, 24_500]], null)).toBe(24_500);
-    expect(RR.rule144Volume(2_400_000, [[24_000, 25_000], [24_500, 24_500]], "OTC")).toBe(24_000);
+    expect(
+      RR.rule144Volume(
+        2_400_000,
+        [
+          [24_000, 25_000],
+          [24_500, 24_500],
+        ],
+        "OTC",
+      ),
+    ).toBe(24_000);
     expect(RR.rule144Volume([[2_400_000]], col(24_000, 25_000, 24_500, 24_500), [["exchange"]])).toBe(24_500);
   });
 
   test("bad input", () => {
     expectError(RR.rule144Volume(1000, col(1, 2, 3), null), "#VALUE!", "weekly_volumes: expected exactly four weekly volumes, got 3 cells");
-    expectError(RR.rule144Volume(1000, col(1, 2, "x", 4), null), "#VALUE!", /weekly_volumes \(value 3\): expected a whole number of shares, got the text "x"/);
-    expectError(RR.rule144Volume("1,000", col(1, 2, 3, 4), null), "#VALUE!", /outstanding: expected a whole number of shares, got the text "1,000"/);
+    expectError(
+      RR.rule144Volume(1000, col(1, 2, "x", 4), null),
+      "#VALUE!",
+      /weekly_volumes \(value 3\): expected a whole number of shares, got the text "x"/,
+    );
+    expectError(
+      RR.rule144Volume("1,000", col(1, 2, 3, 4), null),
+      "#VALUE!",
+      /outstanding: expected a whole number of shares, got the text "1,000"/,
+    );
     expectError(RR.rule144Volume(null, col(1, 2, 3, 4), null), "#VALUE!", /outstanding: is required/);
     expectError(RR.rule144Volume(1000, col(1, 2, 3, 4), "nyse"), "#VALUE!", /venue: unknown venue "nyse"; expected "exchange" or "otc"/);
     expectError(RR.rule144Volume(1000, null, null), "#VALUE!", /weekly_volumes: is required/);
@@ -96,7 +141,11 @@ describe("RR.RULE144.WEEKLY", () => {
   });
 
   test("a text date is refused; a missing week is #N/A naming it", () => {
-    expectError(RR.rule144Weekly(col("2024-04-15", ...dates.slice(1)), col(...volumes), filing), "#VALUE!", /dates \(row 1\): expected a date serial, got the text "2024-04-15"; text dates are not read/);
+    expectError(
+      RR.rule144Weekly(col("2024-04-15", ...dates.slice(1)), col(...volumes), filing),
+      "#VALUE!",
+      /dates \(row 1\): expected a date serial, got the text "2024-04-15"; text dates are not read/,
+    );
     expectError(RR.rule144Weekly(col(...dates.slice(5)), col(...volumes.slice(5)), filing), "#N/A", /week 2024-04-14 to 2024-04-20/);
     expectError(RR.rule144Weekly(col(...dates), col(...volumes.slice(1)), filing), "#VALUE!", /volumes: has 19 cells but dates has 20/);
     expectError(RR.rule144Weekly(col(...dates), col(...volumes), "May 15"), "#VALUE!", /filing_date: expected a date serial/);
@@ -120,23 +169,43 @@ describe("RR.RULE144.HOLDEND", () => {
 });
 
 describe("RR.RULE144.CEASED and RR.RULE144.STATUS", () => {
-  const args = [col(10_000, 50_000, 10_000), col(false, true, false), [[D(2007, 12, 1)]], col(D(2008, 7, 1), D(2008, 7, 1), D(2008, 6, 1)), [[18_400]], null] as const;
+  const args = [
+    col(10_000, 50_000, 10_000),
+    col(false, true, false),
+    [[D(2007, 12, 1)]],
+    col(D(2008, 7, 1), D(2008, 7, 1), D(2008, 6, 1)),
+    [[18_400]],
+    null,
+  ] as const;
 
   test("one answer per holder", () => {
     expect(RR.rule144Ceased(...args)).toEqual([[true], [false], [false]]);
     expect(RR.rule144Status(...args)).toEqual([
       ["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."],
-      ["Not ceased: affiliate, 50,000 registrable shares exceed the volume limit of 18,400 for three months (Rule 144(e)(1), 2008 regime)."],
+      [
+        "Not ceased: affiliate, 50,000 registrable shares exceed the volume limit of 18,400 for three months (Rule 144(e)(1), 2008 regime).",
+      ],
       ["Not ceased: holding period not met until 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."],
     ]);
   });
 
   test("bad rows and dates before the model", () => {
-    const out = RR.rule144Ceased(col(1, 1, 1), col(false, "maybe", false), [[D(2007, 12, 1)]], col(D(2009, 1, 1), D(2009, 1, 1), D(1997, 1, 1)), [[100]], null);
+    const out = RR.rule144Ceased(
+      col(1, 1, 1),
+      col(false, "maybe", false),
+      [[D(2007, 12, 1)]],
+      col(D(2009, 1, 1), D(2009, 1, 1), D(1997, 1, 1)),
+      [[100]],
+      null,
+    );
     expect(out[0][0]).toBe(true);
     expectError(out[1][0], "#VALUE!", /affiliate \(row 2\): expected TRUE or FALSE/);
     expectError(out[2][0], "#N/A", /as_of \(row 3\): a sale on 1997-01-01 is before 1997-04-29/);
-    expectError(RR.rule144Status([[1]], [[false]], [[D(2007, 1, 1)]], [[D(2009, 1, 1)]], [["lots"]], null)[0][0], "#VALUE!", /volume_limit: expected a volume limit in shares, got the text "lots"/);
+    expectError(
+      RR.rule144Status([[1]], [[false]], [[D(2007, 1, 1)]], [[D(2009, 1, 1)]], [["lots"]], null)[0][0],
+      "#VALUE!",
+      /volume_limit: expected a volume limit in shares, got the text "lots"/,
+    );
   });
 });
 
@@ -144,15 +213,29 @@ describe("RR.PRIORITY", () => {
   test("the three tables, case-insensitive, broadcasting the offering", () => {
     expect(RR.priority(col("company", "No-Rights", "other", "HOLDER", "initiating"), [["demand"]])).toEqual([[1], [1], [2], [3], [3]]);
     expect(RR.priority(col("company", "no-rights", "other", "holder", "initiating"), [["company"]])).toEqual([[2], [1], [1], [1], [1]]);
-    expect(RR.priority(col("company", "no-rights", "other", "holder", "initiating"), [["other-demand"]])).toEqual([[1], [1], [2], [2], [3]]);
+    expect(RR.priority(col("company", "no-rights", "other", "holder", "initiating"), [["other-demand"]])).toEqual([
+      [1],
+      [1],
+      [2],
+      [2],
+      [3],
+    ]);
   });
 
   test("unknown words list the valid ones, in their own row", () => {
     const out = RR.priority(col("holder", "founder", null), [["demand"]]);
     expect(out[0][0]).toBe(3);
-    expectError(out[1][0], "#VALUE!", 'role (row 2): unknown role "founder"; expected "company", "no-rights", "other", "holder" or "initiating"');
+    expectError(
+      out[1][0],
+      "#VALUE!",
+      'role (row 2): unknown role "founder"; expected "company", "no-rights", "other", "holder" or "initiating"',
+    );
     expectError(out[2][0], "#VALUE!", /role \(row 3\): is blank; expected a role/);
-    expectError(RR.priority([["holder"]], [["ipo"]])[0][0], "#VALUE!", 'offering: unknown offering "ipo"; expected "demand", "company" or "other-demand"');
+    expectError(
+      RR.priority([["holder"]], [["ipo"]])[0][0],
+      "#VALUE!",
+      'offering: unknown offering "ipo"; expected "demand", "company" or "other-demand"',
+    );
   });
 });
 
@@ -180,9 +263,17 @@ describe("RR.CUTBACK", () => {
   });
 
   test("whole-call problems are one error", () => {
-    expectError(RR.cutback(col(1, 2), [[1]], "ten", null)[0][0], "#VALUE!", /capacity: expected a whole number of shares, got the text "ten"/);
+    expectError(
+      RR.cutback(col(1, 2), [[1]], "ten", null)[0][0],
+      "#VALUE!",
+      /capacity: expected a whole number of shares, got the text "ten"/,
+    );
     expectError(RR.cutback(col(1, 2), [[1]], null, null)[0][0], "#VALUE!", /capacity: is required/);
-    expectError(RR.cutback(col(1, 2), [[1]], col(1, 2), null)[0][0], "#VALUE!", /capacity: expected a single value, got a range of 2 cells/);
+    expectError(
+      RR.cutback(col(1, 2), [[1]], col(1, 2), null)[0][0],
+      "#VALUE!",
+      /capacity: expected a single value, got a range of 2 cells/,
+    );
     expectError(RR.cutback(col(1, 2), col(1, 1, 1), 2, null)[0][0], "#VALUE!", /priority: has 3 cells but requested has 2/);
   });
 });
@@ -192,10 +283,14 @@ describe("RR.INDEMNITY.*", () => {
     expect(RR.indemnityCap(col(1_000_000, 3), col(20, 0.335), col(0.06, 0), null)).toEqual([[18_800_000], [1.01]]);
     expect(RR.indemnityCap([[1_000_000]], [[20]], [[0.06]], [[0.05]])).toEqual([[18_750_000]]);
     expectError(RR.indemnityCap([[100]], [[20]], [[1]], null)[0][0], "#VALUE!", /discount: must be less than 1/);
-    expectError(RR.indemnityCap([[100]], [[20]], [["6%"]], null)[0][0], "#VALUE!", /discount: expected a fraction such as 0.06, got the text "6%"/);
+    expectError(
+      RR.indemnityCap([[100]], [[20]], [["6%"]], null)[0][0],
+      "#VALUE!",
+      /discount: expected a fraction such as 0.06, got the text "6%"/,
+    );
   });
 
-  test("ALLOCATE: several liability, \"none\" for the Company, a blank cap is 0", () => {
+  test('ALLOCATE: several liability, "none" for the Company, a blank cap is 0', () => {
     expect(RR.indemnityAllocate(100, col(1, 1, 1), col(10, "none", "NONE"))).toEqual([[10], [33.33], [33.33]]);
     expect(RR.indemnityAllocate(100, col(1, 1, 1), col(null, "none", 1000))).toEqual([[0], [33.33], [33.33]]);
     expect(RR.indemnityUncovered(100, col(1, 1, 1), col(10, "none", "none"))).toBe(23.34);
@@ -222,10 +317,15 @@ describe("no function ever throws, or returns NaN, Infinity or undefined", () =>
     fc.double({ min: -1e6, max: 1e16, noNaN: true, noDefaultInfinity: true }),
     fc.constantFrom(null, "", "none", "holder", "demand", "otc", "abc", true, false, 0, 1, 0.06, D(2008, 6, 2), D(1990, 1, 1)),
   );
-  const range = fc.oneof(fc.array(cell, { minLength: 1, maxLength: 4 }).map((a) => a.map((v) => [v])), fc.array(cell, { minLength: 1, maxLength: 3 }).map((a) => [a]), fc.constant(null));
+  const range = fc.oneof(
+    fc.array(cell, { minLength: 1, maxLength: 4 }).map((a) => a.map((v) => [v])),
+    fc.array(cell, { minLength: 1, maxLength: 3 }).map((a) => [a]),
+    fc.constant(null),
+  );
   const arg = fc.oneof(range, cell);
 
-  const sane = (v: unknown) => isError(v) || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+  const sane = (v: unknown) =>
+    isError(v) || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
   const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
 
   const all: [string, (...a: never[]) => unknown][] = Object.entries(RR).filter(([, f]) => typeof f === "function") as never;

@@ -2,10 +2,12 @@
 import * as functions from "../../src/functions/functions";
 import { serialFromDate as D } from "../../src/engine/dates";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const RR = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => any>;
 const col = (...v: unknown[]) => v.map((x) => [x]);
-const errorText = (v: unknown) => (v instanceof CustomFunctions.Error ? `${(v as unknown as { code: string }).code} ${(v as unknown as { message: string }).message}` : String(v));
+const errorText = (v: unknown) =>
+  v instanceof CustomFunctions.Error
+    ? `${(v as unknown as { code: string }).code} ${(v as unknown as { message: string }).message}`
+    : String(v);
 
 // A demand that meets every condition under the CTC 2000 terms.
 const demand = [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null] as const;
@@ -20,48 +22,79 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
   test("failing conditions are listed with clauses; DEMAND.OK says FALSE", () => {
     const args = [D(2001, 3, 15), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 3, D(2001, 1, 1)];
     const text = RR.demandCheck(...args, null);
-    expect(text).toMatch(/^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: .*\(4\) too soon after the last registration on 2001-01-01/);
+    expect(text).toMatch(
+      /^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: .*\(4\) too soon after the last registration on 2001-01-01/,
+    );
     expect(RR.demandOk(...args, null)).toBe(false);
   });
 
-  test("a blank last_registration (null, \"\" or the 0 of a blank desktop cell) means none", () => {
+  test('a blank last_registration (null, "" or the 0 of a blank desktop cell) means none', () => {
     for (const blank of [null, [[null]], [[""]], [[0]]]) expect(RR.demandCheck(...demand.slice(0, 7), blank, null)).toBe("OK");
   });
 
   test("a terms override changes the outcome", () => {
     expect(RR.demandCheck(D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 2, null, null)).toBe("OK");
-    expect(RR.demandCheck(D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 2, null, [["max_demands", 2]])).toMatch(/no demands left: 2 of 2/);
+    expect(RR.demandCheck(D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 2, null, [["max_demands", 2]])).toMatch(
+      /no demands left: 2 of 2/,
+    );
   });
 
   test("bad input is a #VALUE! naming the argument", () => {
-    expect(errorText(RR.demandCheck("2001-06-01", ...demand.slice(1), null))).toMatch(/^#VALUE! request_date: expected a date serial, got the text "2001-06-01"/);
-    expect(errorText(RR.demandCheck(...demand.slice(0, 2), 1_000_001, ...demand.slice(3), null))).toMatch(/^#VALUE! requesting: 1,000,001 is more than/);
-    expect(errorText(RR.demandCheck(...demand.slice(0, 5), "$25", ...demand.slice(6), null))).toMatch(/^#VALUE! price: expected a price per share/);
+    expect(errorText(RR.demandCheck("2001-06-01", ...demand.slice(1), null))).toMatch(
+      /^#VALUE! request_date: expected a date serial, got the text "2001-06-01"/,
+    );
+    expect(errorText(RR.demandCheck(...demand.slice(0, 2), 1_000_001, ...demand.slice(3), null))).toMatch(
+      /^#VALUE! requesting: 1,000,001 is more than/,
+    );
+    expect(errorText(RR.demandCheck(...demand.slice(0, 5), "$25", ...demand.slice(6), null))).toMatch(
+      /^#VALUE! price: expected a price per share/,
+    );
     expect(errorText(RR.demandOk(...demand.slice(0, 6), null, null, null))).toMatch(/^#VALUE! demands_used: is required/);
-    expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(/^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/);
+    expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(
+      /^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/,
+    );
   });
 });
 
 describe("RR.DATE", () => {
   test("per row, event and date broadcast", () => {
-    expect(RR.agreementDate(col("demand-window", "next-demand", "mail"), [[D(2000, 8, 31)]], null)).toEqual([[D(2001, 8, 31)], [D(2001, 2, 28)], [D(2000, 9, 4)]]);
-    expect(RR.agreementDate([["lockup"]], col(D(2001, 9, 1), D(2001, 1, 1)), [["lockup_days", 180]])).toEqual([[D(2002, 2, 28)], [D(2001, 6, 30)]]);
+    expect(RR.agreementDate(col("demand-window", "next-demand", "mail"), [[D(2000, 8, 31)]], null)).toEqual([
+      [D(2001, 8, 31)],
+      [D(2001, 2, 28)],
+      [D(2000, 9, 4)],
+    ]);
+    expect(RR.agreementDate([["lockup"]], col(D(2001, 9, 1), D(2001, 1, 1)), [["lockup_days", 180]])).toEqual([
+      [D(2002, 2, 28)],
+      [D(2001, 6, 30)],
+    ]);
   });
 
   test("unknown events list the valid ones, in their own row; text dates are refused", () => {
     const out = RR.agreementDate(col("join", "closing"), col(D(2001, 1, 1), "2001-01-01"), null);
     expect(out[0][0]).toBe(D(2001, 1, 16));
-    expect(errorText(out[1][0])).toMatch(/^#VALUE! event \(row 2\): unknown event "closing"; expected "demand-window", "join", .* or "mail"/);
+    expect(errorText(out[1][0])).toMatch(
+      /^#VALUE! event \(row 2\): unknown event "closing"; expected "demand-window", "join", .* or "mail"/,
+    );
     expect(errorText(RR.agreementDate([["join"]], [["2001-01-01"]], null)[0][0])).toMatch(/^#VALUE! date: expected a date serial/);
   });
 });
 
 describe("RR.TRANSFER.OK and RR.CONSENT", () => {
   test("transfers per row", () => {
-    expect(RR.transferOk(col(199_999, 200_000, 50_000, 10), col(1_000_000, 1_000_000, 50_000, 1_000_000), col(false, false, false, true), null, null)).toEqual([[false], [true], [true], [true]]);
+    expect(
+      RR.transferOk(
+        col(199_999, 200_000, 50_000, 10),
+        col(1_000_000, 1_000_000, 50_000, 1_000_000),
+        col(false, false, false, true),
+        null,
+        null,
+      ),
+    ).toEqual([[false], [true], [true], [true]]);
     expect(RR.transferOk([[10]], [[1000]], null, [[true]], null)).toEqual([[true]]);
     expect(RR.transferOk([[100_000]], [[1_000_000]], null, null, [["transfer_threshold_shares", 100_000]])).toEqual([[true]]);
-    expect(errorText(RR.transferOk(col(11, 5), col(10, 10), null, null, null)[0][0])).toBe("#VALUE! transferred (row 1): 11 is more than the 10 Registrable Securities held");
+    expect(errorText(RR.transferOk(col(11, 5), col(10, 10), null, null, null)[0][0])).toBe(
+      "#VALUE! transferred (row 1): 11 is more than the 10 Registrable Securities held",
+    );
     expect(errorText(RR.transferOk([[5]], [[10]], [["yes"]], null, null)[0][0])).toMatch(/^#VALUE! to_affiliate: expected TRUE or FALSE/);
   });
 
@@ -77,11 +110,16 @@ describe("RR.TERMS and the [terms] argument", () => {
     const table = RR.terms(null);
     expect(table[0]).toEqual(["term", "value", "unit", "clause"]);
     expect(table).toHaveLength(18);
-    expect(table.find((r: unknown[]) => r[0] === "transfer_threshold_shares")).toEqual(["transfer_threshold_shares", 200_000, "shares", expect.stringMatching(/Assignment of Registration Rights/)]);
+    expect(table.find((r: unknown[]) => r[0] === "transfer_threshold_shares")).toEqual([
+      "transfer_threshold_shares",
+      200_000,
+      "shares",
+      expect.stringMatching(/Assignment of Registration Rights/),
+    ]);
     expect(RR.terms([[""]])).toEqual(table);
   });
 
-  test("\"nvca\" spills the NVCA values for the same terms", () => {
+  test('"nvca" spills the NVCA values for the same terms', () => {
     const nvca = RR.terms("nvca");
     expect(nvca.map((r: unknown[]) => r[0])).toEqual(RR.terms(null).map((r: unknown[]) => r[0]));
     expect(nvca.find((r: unknown[]) => r[0] === "max_demands")[1]).toBe(2);
@@ -104,13 +142,29 @@ describe("RR.TERMS and the [terms] argument", () => {
     [[["lockup_days", null]], /^#VALUE! terms \(row 1\): lockup_days: expected a number, got a blank/],
     [[[5, 90]], /^#VALUE! terms \(row 1\): expected a term name in the first column, got 5/],
     [[["demand_majority", 1.5]], /^#VALUE! terms \(row 1\): demand_majority: expected a fraction above 0 and at most 1/],
-    [[["lockup_days", 30], ["lockup_days", 60]], /^#VALUE! terms \(row 2\): the term lockup_days is given twice/],
+    [
+      [
+        ["lockup_days", 30],
+        ["lockup_days", 60],
+      ],
+      /^#VALUE! terms \(row 2\): the term lockup_days is given twice/,
+    ],
   ])("bad terms table %p", (terms, message) => {
     expect(errorText(RR.agreementDate([["lockup"]], [[D(2001, 1, 1)]], terms)[0][0])).toMatch(message);
     expect(errorText(RR.consent(1, 2, terms))).toMatch(message);
   });
 
   test("empty rows in a terms range are skipped", () => {
-    expect(RR.agreementDate([["lockup"]], [[D(2001, 1, 1)]], [["lockup_days", 10], [null, null], ["", ""]])).toEqual([[D(2001, 1, 11)]]);
+    expect(
+      RR.agreementDate(
+        [["lockup"]],
+        [[D(2001, 1, 1)]],
+        [
+          ["lockup_days", 10],
+          [null, null],
+          ["", ""],
+        ],
+      ),
+    ).toEqual([[D(2001, 1, 11)]]);
   });
 });

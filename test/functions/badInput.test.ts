@@ -3,7 +3,6 @@
 import * as functions from "../../src/functions/functions";
 import { serialFromDate as D } from "../../src/engine/dates";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const RR = functions as unknown as Record<string, (...args: unknown[]) => any>;
 const first = (v: unknown): unknown => (Array.isArray(v) ? first(v[0]) : v);
 
@@ -21,11 +20,33 @@ const cases: Case[] = [
     valid: [[[100]], [[10]], [[1.5]], [[0]], [[false]]],
     params: ["common", "convertible", "ratio", "disposed", "ceased"],
     bad: {
-      common: [["abc", /expected a whole number of shares/], [-1, /cannot be negative/], [1.5, /whole number/], [null, /is required/]],
-      convertible: [["abc", /expected a whole number of shares/], [-3, /cannot be negative/], [2.5, /whole number/], [null, /is required/]],
-      ratio: [["1:1", /expected a conversion ratio/], [-1, /of 0 or more/], [0, /greater than 0/], [null, /is required/]],
-      disposed: [["all", /expected a whole number/], [-1, /cannot be negative/], [1000, /more than the holder's/]],
-      ceased: [["yes", /expected TRUE or FALSE/], [2, /expected TRUE or FALSE/]],
+      common: [
+        ["abc", /expected a whole number of shares/],
+        [-1, /cannot be negative/],
+        [1.5, /whole number/],
+        [null, /is required/],
+      ],
+      convertible: [
+        ["abc", /expected a whole number of shares/],
+        [-3, /cannot be negative/],
+        [2.5, /whole number/],
+        [null, /is required/],
+      ],
+      ratio: [
+        ["1:1", /expected a conversion ratio/],
+        [-1, /of 0 or more/],
+        [0, /greater than 0/],
+        [null, /is required/],
+      ],
+      disposed: [
+        ["all", /expected a whole number/],
+        [-1, /cannot be negative/],
+        [1000, /more than the holder's/],
+      ],
+      ceased: [
+        ["yes", /expected TRUE or FALSE/],
+        [2, /expected TRUE or FALSE/],
+      ],
     },
   },
   {
@@ -33,9 +54,23 @@ const cases: Case[] = [
     valid: [1_840_000, [[15_000], [17_200], [19_600], [18_100]], "exchange"],
     params: ["outstanding", "weekly_volumes", "venue"],
     bad: {
-      outstanding: [["1.8m", /expected a whole number/], [-1, /cannot be negative/], [1.5, /whole number/], [null, /is required/], [[[1], [2]], /expected a single value/]],
-      weekly_volumes: [[[[1], [2], [3]], /exactly four/], [[["a"], [2], [3], [4]], /\(value 1\): expected a whole number/], [[[1], [-2], [3], [4]], /\(value 2\): shares cannot be negative/], [null, /is required/]],
-      venue: [["nasdaq-gm", /unknown venue "nasdaq-gm"; expected "exchange" or "otc"/], [5, /expected "exchange" or "otc"/]],
+      outstanding: [
+        ["1.8m", /expected a whole number/],
+        [-1, /cannot be negative/],
+        [1.5, /whole number/],
+        [null, /is required/],
+        [[[1], [2]], /expected a single value/],
+      ],
+      weekly_volumes: [
+        [[[1], [2], [3]], /exactly four/],
+        [[["a"], [2], [3], [4]], /\(value 1\): expected a whole number/],
+        [[[1], [-2], [3], [4]], /\(value 2\): shares cannot be negative/],
+        [null, /is required/],
+      ],
+      venue: [
+        ["nasdaq-gm", /unknown venue "nasdaq-gm"; expected "exchange" or "otc"/],
+        [5, /expected "exchange" or "otc"/],
+      ],
     },
   },
   {
@@ -43,9 +78,29 @@ const cases: Case[] = [
     valid: [weekDates, [[1], [2], [3], [4]], D(2024, 5, 15)],
     params: ["dates", "volumes", "filing_date"],
     bad: {
-      dates: [[[["Apr 15"], ...weekDates.slice(1)], /\(row 1\): expected a date serial/], [[[-4], ...weekDates.slice(1)], /\(row 1\): expected an Excel date serial/], [null, /is required/], [[[1, 2], [3, 4]], /2 rows × 2 columns/]],
-      volumes: [[[["x"], [2], [3], [4]], /\(row 1\): expected a whole number/], [[[1.5], [2], [3], [4]], /\(row 1\): expected a whole number/], [[[1], [2]], /has 2 cells but dates has 4/], [null, /is required/]],
-      filing_date: [["2024-05-15", /expected a date serial/], [0, /expected an Excel date serial/], [null, /is required/]],
+      dates: [
+        [[["Apr 15"], ...weekDates.slice(1)], /\(row 1\): expected a date serial/],
+        [[[-4], ...weekDates.slice(1)], /\(row 1\): expected an Excel date serial/],
+        [null, /is required/],
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          /2 rows × 2 columns/,
+        ],
+      ],
+      volumes: [
+        [[["x"], [2], [3], [4]], /\(row 1\): expected a whole number/],
+        [[[1.5], [2], [3], [4]], /\(row 1\): expected a whole number/],
+        [[[1], [2]], /has 2 cells but dates has 4/],
+        [null, /is required/],
+      ],
+      filing_date: [
+        ["2024-05-15", /expected a date serial/],
+        [0, /expected an Excel date serial/],
+        [null, /is required/],
+      ],
     },
   },
   {
@@ -53,8 +108,16 @@ const cases: Case[] = [
     valid: [[[D(2007, 12, 1)]], [[true]]],
     params: ["acquired", "reporting"],
     bad: {
-      acquired: [["1 Dec 2007", /expected a date serial/], [null, /is required/], [[[null]], /is blank; expected a date/], [true, /expected a date/]],
-      reporting: [["TRUE", /expected TRUE or FALSE/], [0.5, /expected TRUE or FALSE/]],
+      acquired: [
+        ["1 Dec 2007", /expected a date serial/],
+        [null, /is required/],
+        [[[null]], /is blank; expected a date/],
+        [true, /expected a date/],
+      ],
+      reporting: [
+        ["TRUE", /expected TRUE or FALSE/],
+        [0.5, /expected TRUE or FALSE/],
+      ],
     },
   },
   ...(["rule144Ceased", "rule144Status"] as const).map((fn) => ({
@@ -62,11 +125,28 @@ const cases: Case[] = [
     valid: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]]],
     params: ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting"],
     bad: {
-      registrable: [["many", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]] as [unknown, RegExp][],
-      affiliate: [["no", /expected TRUE or FALSE/], [null, /is required/]] as [unknown, RegExp][],
-      acquired: [["2007-12-01", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
-      as_of: [["today", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
-      volume_limit: [["1%", /expected a volume limit in shares/], [-5, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
+      registrable: [
+        ["many", /expected a whole number/],
+        [-1, /cannot be negative/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      affiliate: [
+        ["no", /expected TRUE or FALSE/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      acquired: [
+        ["2007-12-01", /expected a date serial/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      as_of: [
+        ["today", /expected a date serial/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      volume_limit: [
+        ["1%", /expected a volume limit in shares/],
+        [-5, /of 0 or more/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
       reporting: [["yes", /expected TRUE or FALSE/]] as [unknown, RegExp][],
     },
   })),
@@ -75,8 +155,16 @@ const cases: Case[] = [
     valid: [[["holder"]], [["demand"]]],
     params: ["role", "offering"],
     bad: {
-      role: [["selling-holder", /unknown role "selling-holder"; expected "company", "no-rights", "other", "holder" or "initiating"/], [3, /expected a role/], [null, /is required/]],
-      offering: [["ipo", /unknown offering "ipo"; expected "demand", "company" or "other-demand"/], [[[""]], /is blank/], [null, /is required/]],
+      role: [
+        ["selling-holder", /unknown role "selling-holder"; expected "company", "no-rights", "other", "holder" or "initiating"/],
+        [3, /expected a role/],
+        [null, /is required/],
+      ],
+      offering: [
+        ["ipo", /unknown offering "ipo"; expected "demand", "company" or "other-demand"/],
+        [[[""]], /is blank/],
+        [null, /is required/],
+      ],
     },
   },
   {
@@ -84,10 +172,28 @@ const cases: Case[] = [
     valid: [[[40], [35], [25]], [[1]], 7, [[1], [1], [1]]],
     params: ["requested", "priority", "capacity", "weights"],
     bad: {
-      requested: [[[["40"], [35], [25]], /\(row 1\): expected a whole number/], [[[-40], [35], [25]], /\(row 1\): shares cannot be negative/], [null, /is required/]],
-      priority: [[[[0]], /expected a tier, a whole number of 1 or more/], [[["high"]], /expected a tier/], [[[1.5]], /expected a tier/], [null, /is required/]],
-      capacity: [["7 million", /expected a whole number/], [-7, /cannot be negative/], [7.5, /whole number/], [null, /is required/]],
-      weights: [[[[-1], [1], [1]], /\(row 1\): expected a weight of 0 or more/], [[["owned"], [1], [1]], /\(row 1\): expected a weight/], [[[1], [1]], /has 2 cells but requested has 3/]],
+      requested: [
+        [[["40"], [35], [25]], /\(row 1\): expected a whole number/],
+        [[[-40], [35], [25]], /\(row 1\): shares cannot be negative/],
+        [null, /is required/],
+      ],
+      priority: [
+        [[[0]], /expected a tier, a whole number of 1 or more/],
+        [[["high"]], /expected a tier/],
+        [[[1.5]], /expected a tier/],
+        [null, /is required/],
+      ],
+      capacity: [
+        ["7 million", /expected a whole number/],
+        [-7, /cannot be negative/],
+        [7.5, /whole number/],
+        [null, /is required/],
+      ],
+      weights: [
+        [[[-1], [1], [1]], /\(row 1\): expected a weight of 0 or more/],
+        [[["owned"], [1], [1]], /\(row 1\): expected a weight/],
+        [[[1], [1]], /has 2 cells but requested has 3/],
+      ],
     },
   },
   {
@@ -95,10 +201,28 @@ const cases: Case[] = [
     valid: [[[1000]], [[20]], [[0.06]], [[0.05]]],
     params: ["shares_sold", "price", "discount", "commission_per_share"],
     bad: {
-      shares_sold: [["1k", /expected a whole number/], [10.5, /whole number/], [-1, /cannot be negative/], [null, /is required/]],
-      price: [["$20", /expected a price per share/], [-20, /of 0 or more/], [null, /is required/]],
-      discount: [["6%", /expected a fraction such as 0.06/], [1, /must be less than 1/], [-0.06, /of 0 or more/], [null, /is required/]],
-      commission_per_share: [["5c", /expected an amount per share/], [-0.05, /of 0 or more/], [100, /more than the price after the discount/]],
+      shares_sold: [
+        ["1k", /expected a whole number/],
+        [10.5, /whole number/],
+        [-1, /cannot be negative/],
+        [null, /is required/],
+      ],
+      price: [
+        ["$20", /expected a price per share/],
+        [-20, /of 0 or more/],
+        [null, /is required/],
+      ],
+      discount: [
+        ["6%", /expected a fraction such as 0.06/],
+        [1, /must be less than 1/],
+        [-0.06, /of 0 or more/],
+        [null, /is required/],
+      ],
+      commission_per_share: [
+        ["5c", /expected an amount per share/],
+        [-0.05, /of 0 or more/],
+        [100, /more than the price after the discount/],
+      ],
     },
   },
   ...(["indemnityAllocate", "indemnityUncovered"] as const).map((fn) => ({
@@ -106,25 +230,84 @@ const cases: Case[] = [
     valid: [100, [[1], [1]], [["none"], [10]]],
     params: ["loss", "fault", "cap"],
     bad: {
-      loss: [["$100", /expected an amount/], [-100, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
-      fault: [[[["half"], [1]], /\(row 1\): expected a relative fault weight/], [[[-1], [1]], /\(row 1\): expected a relative fault weight of 0 or more/], [[[0], [0]], /add up to 0/], [null, /is required/]] as [unknown, RegExp][],
-      cap: [[[["unlimited"], [10]], /\(row 1\): expected an amount, or the text "none"/], [[[-1], [10]], /\(row 1\): expected an amount or "none" of 0 or more/], [[[1], [2], [3]], /has 3 cells but fault has 2/], [null, /is required/]] as [unknown, RegExp][],
+      loss: [
+        ["$100", /expected an amount/],
+        [-100, /of 0 or more/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      fault: [
+        [[["half"], [1]], /\(row 1\): expected a relative fault weight/],
+        [[[-1], [1]], /\(row 1\): expected a relative fault weight of 0 or more/],
+        [[[0], [0]], /add up to 0/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      cap: [
+        [[["unlimited"], [10]], /\(row 1\): expected an amount, or the text "none"/],
+        [[[-1], [10]], /\(row 1\): expected an amount or "none" of 0 or more/],
+        [[[1], [2], [3]], /has 3 cells but fault has 2/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
     },
   })),
   ...(["demandCheck", "demandOk"] as const).map((fn) => ({
     fn,
     valid: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 6, 1), [["max_demands", 3]]],
-    params: ["request_date", "closing_date", "requesting", "outstanding", "requested", "price", "demands_used", "last_registration", "terms"],
+    params: [
+      "request_date",
+      "closing_date",
+      "requesting",
+      "outstanding",
+      "requested",
+      "price",
+      "demands_used",
+      "last_registration",
+      "terms",
+    ],
     bad: {
-      request_date: [["June 1", /expected a date serial/], [null, /is required/]] as [unknown, RegExp][],
-      closing_date: [["2000-03-15", /expected a date serial/], [-1, /expected an Excel date serial/], [null, /is required/]] as [unknown, RegExp][],
-      requesting: [["most", /expected a whole number/], [2_000_000, /more than the 1,000,000 Registrable Securities outstanding/], [null, /is required/]] as [unknown, RegExp][],
-      outstanding: [["1m", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]] as [unknown, RegExp][],
-      requested: [["20%", /expected a whole number/], [700_000, /more than the 600,000/], [null, /is required/]] as [unknown, RegExp][],
-      price: [["$25", /expected a price per share/], [0, /must be greater than 0/], [-25, /of 0 or more/], [null, /is required/]] as [unknown, RegExp][],
-      demands_used: [["none", /expected a whole number of demands/], [0.5, /whole number/], [null, /is required/]] as [unknown, RegExp][],
-      last_registration: [["last June", /expected a date serial/], [true, /expected a date/]] as [unknown, RegExp][],
-      terms: [[[["demand_waiting", 12]], /\(row 1\): unknown term "demand_waiting"/], [[["max_demands", "three"]], /max_demands: expected a number/], [[["max_demands"]], /at least two columns/]] as [unknown, RegExp][],
+      request_date: [
+        ["June 1", /expected a date serial/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      closing_date: [
+        ["2000-03-15", /expected a date serial/],
+        [-1, /expected an Excel date serial/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      requesting: [
+        ["most", /expected a whole number/],
+        [2_000_000, /more than the 1,000,000 Registrable Securities outstanding/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      outstanding: [
+        ["1m", /expected a whole number/],
+        [-1, /cannot be negative/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      requested: [
+        ["20%", /expected a whole number/],
+        [700_000, /more than the 600,000/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      price: [
+        ["$25", /expected a price per share/],
+        [0, /must be greater than 0/],
+        [-25, /of 0 or more/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      demands_used: [
+        ["none", /expected a whole number of demands/],
+        [0.5, /whole number/],
+        [null, /is required/],
+      ] as [unknown, RegExp][],
+      last_registration: [
+        ["last June", /expected a date serial/],
+        [true, /expected a date/],
+      ] as [unknown, RegExp][],
+      terms: [
+        [[["demand_waiting", 12]], /\(row 1\): unknown term "demand_waiting"/],
+        [[["max_demands", "three"]], /max_demands: expected a number/],
+        [[["max_demands"]], /at least two columns/],
+      ] as [unknown, RegExp][],
     },
   })),
   {
@@ -132,9 +315,21 @@ const cases: Case[] = [
     valid: [[["lockup"]], [[D(2001, 1, 1)]], [["lockup_days", 90]]],
     params: ["event", "date", "terms"],
     bad: {
-      event: [["closing", /unknown event "closing"; expected "demand-window"/], [[[null]], /is blank; expected an event/], [7, /expected an event/], [null, /is required/]],
-      date: [["2001-01-01", /expected a date serial/], [[[null]], /is blank; expected a date/], [null, /is required/]],
-      terms: [[[["lockup_days", -1]], /lockup_days: expected a whole number of days of 0 or more/], [[["lockups", 1]], /unknown term "lockups"/]],
+      event: [
+        ["closing", /unknown event "closing"; expected "demand-window"/],
+        [[[null]], /is blank; expected an event/],
+        [7, /expected an event/],
+        [null, /is required/],
+      ],
+      date: [
+        ["2001-01-01", /expected a date serial/],
+        [[[null]], /is blank; expected a date/],
+        [null, /is required/],
+      ],
+      terms: [
+        [[["lockup_days", -1]], /lockup_days: expected a whole number of days of 0 or more/],
+        [[["lockups", 1]], /unknown term "lockups"/],
+      ],
     },
   },
   {
@@ -142,8 +337,16 @@ const cases: Case[] = [
     valid: [[[200_000]], [[1_000_000]], [[false]], [[false]], null],
     params: ["transferred", "held", "to_affiliate", "pro_rata_distribution", "terms"],
     bad: {
-      transferred: [["all", /expected a whole number/], [2_000_000, /more than the 1,000,000 Registrable Securities held/], [null, /is required/]],
-      held: [["1m", /expected a whole number/], [-5, /cannot be negative/], [null, /is required/]],
+      transferred: [
+        ["all", /expected a whole number/],
+        [2_000_000, /more than the 1,000,000 Registrable Securities held/],
+        [null, /is required/],
+      ],
+      held: [
+        ["1m", /expected a whole number/],
+        [-5, /cannot be negative/],
+        [null, /is required/],
+      ],
       to_affiliate: [["yes", /expected TRUE or FALSE/]],
       pro_rata_distribution: [[2, /expected TRUE or FALSE/]],
       terms: [[[["transfer_threshold_shares", 1.5]], /transfer_threshold_shares: expected a whole number of shares/]],
@@ -154,8 +357,16 @@ const cases: Case[] = [
     valid: [600, 1000, null],
     params: ["consenting", "outstanding", "terms"],
     bad: {
-      consenting: [["600", /expected a whole number/], [1001, /more than the 1,000 Registrable Securities outstanding/], [null, /is required/]],
-      outstanding: [["1k", /expected a whole number/], [-1, /cannot be negative/], [null, /is required/]],
+      consenting: [
+        ["600", /expected a whole number/],
+        [1001, /more than the 1,000 Registrable Securities outstanding/],
+        [null, /is required/],
+      ],
+      outstanding: [
+        ["1k", /expected a whole number/],
+        [-1, /cannot be negative/],
+        [null, /is required/],
+      ],
       terms: [[[["consent_majority", 0]], /consent_majority: expected a fraction above 0/]],
     },
   },
@@ -163,7 +374,13 @@ const cases: Case[] = [
     fn: "terms",
     valid: ["nvca"],
     params: ["preset"],
-    bad: { preset: [["ilpa", /unknown preset "ilpa"/], [3, /expected "nvca"/], [[["a", "b"]], /expected a single value/]] },
+    bad: {
+      preset: [
+        ["ilpa", /unknown preset "ilpa"/],
+        [3, /expected "nvca"/],
+        [[["a", "b"]], /expected a single value/],
+      ],
+    },
   },
 ];
 
