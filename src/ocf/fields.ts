@@ -18,7 +18,7 @@ export type JsonObject = { [key: string]: Json };
 export function where(place: Place, field?: string): string {
   let s = place.file;
   if (place.objectType || place.id) s += `: ${place.objectType ?? "object"}${place.id !== undefined ? ` "${place.id}"` : ""}`;
-  if (field) s += `, field ${field}`;
+  if (field) s += place.objectType || place.id ? `, field ${field}` : `: field ${field}`;
   return s;
 }
 

@@ -3,7 +3,7 @@
 // BigInt for shares, the engine's Money (decimal.js) for ratios and prices; never binary floats.
 // Any problem rejects the whole package with a RuleError naming file, object id and field.
 
-import { Money, sharesFromBig } from "../engine";
+import { Money, formatCount, sharesFromBig } from "../engine";
 import {
   type JsonObject,
   type Place,
@@ -310,7 +310,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
     end(source, place.id as string);
     const rec = issuances.get(balanceId);
     if (rec) {
-      if (rec.quantity !== rest) fail(place, "balance_security_id", `the balance security "${balanceId}" is issued (${rec.id}) for ${rec.quantity} shares, but ${rest} remain`);
+      if (rec.quantity !== rest) fail(place, "balance_security_id", `the balance security "${balanceId}" is issued (${rec.id}) for ${formatCount(rec.quantity)} shares, but ${formatCount(rest)} remain`);
       if (rec.stakeholderId !== source.stakeholderId || rec.classId !== source.classId) fail(place, "balance_security_id", `the balance security "${balanceId}" must stay with the same stakeholder and stock class as "${source.id}"`);
     }
     create(place, "balance_security_id", { id: balanceId, stakeholderId: source.stakeholderId, classId: source.classId, shares: rest, acquired: source.acquired, origin: source.origin });
@@ -336,7 +336,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_TRANSFER": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares) fail(place, "quantity", `transfers ${quantity} shares but security "${source.id}" holds ${source.shares}`);
+        if (quantity > source.shares) fail(place, "quantity", `transfers ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
         const resulting = textList(o, "resulting_security_ids", place);
         let total = ZERO;
         resulting.forEach((rid, i) => {
@@ -346,7 +346,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
           if (rec.classId !== source.classId) fail(place, field, `the resulting security "${rid}" is of stock class "${rec.classId}", but the transferred security is "${source.classId}"`);
           total += rec.quantity;
         });
-        if (total !== quantity) fail(place, "resulting_security_ids", `the resulting securities hold ${total} shares, but the transfer's quantity is ${quantity}`);
+        if (total !== quantity) fail(place, "resulting_security_ids", `the resulting securities hold ${formatCount(total)} shares, but the transfer's quantity is ${formatCount(quantity)}`);
         settleBalance(o, place, source, quantity);
         for (const rid of resulting) {
           const rec = issuances.get(rid) as IssuanceRecord;
@@ -358,7 +358,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_CONVERSION": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity_converted", place);
-        if (quantity > source.shares) fail(place, "quantity_converted", `converts ${quantity} shares but security "${source.id}" holds ${source.shares}`);
+        if (quantity > source.shares) fail(place, "quantity_converted", `converts ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
         const resulting = textList(o, "resulting_security_ids", place);
         const missing = resulting.filter((rid) => !issuances.has(rid));
         const cls = classes.get(source.classId) as ClassState;
@@ -385,7 +385,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_REPURCHASE": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares) fail(place, "quantity", `removes ${quantity} shares but security "${source.id}" holds ${source.shares}`);
+        if (quantity > source.shares) fail(place, "quantity", `removes ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
         if (type === "TX_STOCK_REPURCHASE" && o.price !== undefined) monetary(o, "price", place);
         settleBalance(o, place, source, quantity);
         applied++;
@@ -402,7 +402,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         for (const s of securities.values()) {
           if (!s.active || s.classId !== cls.id) continue;
           const after = new Money(s.shares.toString()).times(r.numerator).div(r.denominator);
-          if (!after.isInteger()) fail(place, "split_ratio", `splitting security "${s.id}" (${s.shares} shares) by ${r.numerator}/${r.denominator} gives ${after.toString()}, not a whole number of shares`);
+          if (!after.isInteger()) fail(place, "split_ratio", `splitting security "${s.id}" (${formatCount(s.shares)} shares) by ${r.numerator}/${r.denominator} gives ${formatCount(after.toNumber())}, not a whole number of shares`);
           s.shares = BigInt(after.toFixed(0));
         }
         applied++;
