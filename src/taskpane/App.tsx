@@ -10,7 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { CapTableRef, WorkbookGateway } from "../workbook/gateway";
 import { GatewayContext } from "./gatewayContext";
 import { Pane } from "./Pane";
 
@@ -58,7 +58,18 @@ function hostLine(info: HostInfo): string {
  * The task pane. `gateway` is the workbook it works on (Office.js in Excel, the in-memory one in
  * the preview); without one (opened outside Excel) it explains that instead of showing forms.
  */
-export function App({ info, gateway, hostNote }: { info: HostInfo; gateway: WorkbookGateway | null; hostNote?: string }) {
+export function App({
+  info,
+  gateway,
+  hostNote,
+  initialCapTable,
+}: {
+  info: HostInfo;
+  gateway: WorkbookGateway | null;
+  hostNote?: string;
+  /** A cap table to read on start (the preview's sample). */
+  initialCapTable?: CapTableRef;
+}) {
   const styles = useStyles();
   return (
     <FluentProvider theme={info.dark ? webDarkTheme : webLightTheme}>
@@ -69,7 +80,7 @@ export function App({ info, gateway, hostNote }: { info: HostInfo; gateway: Work
         </header>
         {gateway ? (
           <GatewayContext.Provider value={gateway}>
-            <Pane />
+            <Pane initialCapTable={initialCapTable} />
           </GatewayContext.Provider>
         ) : (
           <MessageBar intent="info">

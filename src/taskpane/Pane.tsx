@@ -22,7 +22,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { OFFERINGS, ROLES, VENUES, formatCount, type Offering, type Role, type Venue } from "../engine";
 import {
   CAP_FIELDS,
@@ -44,7 +44,7 @@ import {
   type ScenarioPayload,
   type ScenarioResult,
 } from "../scenario";
-import { ForeignContentError, type CapTableRead } from "../workbook/gateway";
+import { ForeignContentError, type CapTableRead, type CapTableRef } from "../workbook/gateway";
 import { EMPTY_FORM, formFromPayload, validateForm, type FormErrors, type ScenarioForm } from "./form";
 import { Grid, type GridColumn } from "./Grid";
 import { Scenarios } from "./Scenarios";
@@ -59,8 +59,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end" },
-  two: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  two: { display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, "& .fui-Input": { minWidth: 0 } },
   holders: { display: "grid", gridTemplateColumns: "minmax(0,1.4fr) minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "start" },
+  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   holderName: { paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: "auto" },
@@ -99,7 +100,8 @@ const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD
 
 type Busy = null | "read" | "sample" | "run" | "open";
 
-export function Pane() {
+/** initialCapTable: read this cap table on start (the preview's sample), with sample defaults. */
+export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}) {
   const gateway = useGateway();
   const styles = useStyles();
   const [cap, setCap] = useState<CapState | null>(null);
@@ -118,6 +120,22 @@ export function Pane() {
     setForm((f) => ({ ...f, holders: holdersFrom(state.parsed) }));
     setResult(null);
   }, []);
+
+  useEffect(() => {
+    if (!initialCapTable) return;
+    let live = true;
+    gateway
+      .readCapTable(initialCapTable)
+      .then((read) => {
+        if (!live) return;
+        loadCap(read);
+        setForm((f) => ({ ...f, capacity: f.capacity || "3,000,000", price: f.price || "20.00" }));
+      })
+      .catch((err: unknown) => live && setFailure(describeFailure(err, "read the cap table")));
+    return () => {
+      live = false;
+    };
+  }, [gateway, initialCapTable, loadCap]);
 
   const step = async (kind: Busy, doing: string, work: () => Promise<void>) => {
     setBusy(kind);
@@ -349,6 +367,7 @@ export function Pane() {
                   onRole={(role) => setHolder(h.row, { role })}
                   onRequested={(requested) => setHolder(h.row, { requested })}
                   nameClass={styles.holderName}
+                  fillClass={styles.fill}
                 />
               );
             })}
@@ -455,19 +474,21 @@ function HolderRow(props: {
   onRole: (r: Role) => void;
   onRequested: (v: string) => void;
   nameClass: string;
+  fillClass: string;
 }) {
   return (
     <>
       <Body1 className={props.nameClass}>{props.name}</Body1>
-      <Select aria-label={`Role of ${props.name}`} value={props.role} onChange={(_, d) => props.onRole(d.value as Role)} size="small">
+      <Select className={props.fillClass} aria-label={`Role of ${props.name}`} value={props.role} onChange={(_, d) => props.onRole(d.value as Role)} size="small">
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
           </option>
         ))}
       </Select>
-      <Field validationState={props.error ? "error" : "none"} validationMessage={props.error} size="small">
+      <Field className={props.fillClass} validationState={props.error ? "error" : "none"} validationMessage={props.error} size="small">
         <Input
+          className={props.fillClass}
           aria-label={`Requested shares of ${props.name}`}
           inputMode="numeric"
           placeholder={props.registrable === null ? "" : formatCount(props.registrable)}
@@ -483,19 +504,28 @@ function HolderRow(props: {
 type Row = ScenarioResult["holders"][number];
 
 const RESULT_COLUMNS: GridColumn<Row>[] = [
-  { id: "holder", title: "Holder", render: (h) => h.name },
+  {
+    id: "holder",
+    title: "Holder",
+    grow: 2.4,
+    render: (h) => (
+      <span style={{ display: "flex", flexDirection: "column", paddingBlock: tokens.spacingVerticalXS }}>
+        <span>{h.name}</span>
+        <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>{h.explanation}</Caption1>
+      </span>
+    ),
+  },
   { id: "requested", title: "Requested", render: (h) => formatCount(h.requested), numeric: true },
   { id: "included", title: "Included", render: (h) => formatCount(h.included), numeric: true },
   { id: "cut", title: "Cut back", render: (h) => formatCount(h.cutBack), numeric: true },
-  { id: "cap", title: "Net proceeds (cap)", render: (h) => money.format(Number(h.cap)), numeric: true },
-  { id: "why", title: "Why", render: (h) => h.explanation },
+  { id: "cap", title: "Net proceeds (cap)", grow: 1.3, render: (h) => money.format(Number(h.cap)), numeric: true },
 ];
 
 const RULE_COLUMNS: GridColumn<Row>[] = [
-  { id: "holder", title: "Holder", render: (h) => h.name },
+  { id: "holder", title: "Holder", grow: 1.5, render: (h) => h.name },
   { id: "holdEnd", title: "Holding period ends", render: (h) => h.rule144?.holdEnd ?? "—" },
   { id: "ceased", title: "Ceased?", render: (h) => (h.rule144?.ceased === null || h.rule144 === undefined ? "—" : h.rule144.ceased ? "Yes" : "No") },
-  { id: "status", title: "Status", render: (h) => h.rule144?.status ?? "" },
+  { id: "status", title: "Status", grow: 3, render: (h) => h.rule144?.status ?? "" },
 ];
 
 export function Results({ name, result }: { name: string; result: ScenarioResult }) {

@@ -39,7 +39,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS, alignItems: "end" },
-  two: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  two: { display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: "auto" },
 });
@@ -72,7 +72,7 @@ const signed = (n: number, f: (x: number) => string) => (n === 0 ? "—" : `${n 
 const cents = (s: string | undefined) => Math.round(Number(s ?? 0) * 100);
 
 const COMPARE_COLUMNS: GridColumn<CompareRow>[] = [
-  { id: "holder", title: "Holder", render: (r) => r.name },
+  { id: "holder", title: "Holder", grow: 2, render: (r) => r.name },
   { id: "aInc", title: "A included", render: (r) => (r.a ? formatCount(r.a.included) : "—"), numeric: true },
   { id: "bInc", title: "B included", render: (r) => (r.b ? formatCount(r.b.included) : "—"), numeric: true },
   { id: "dInc", title: "Δ shares", render: (r) => signed((r.b?.included ?? 0) - (r.a?.included ?? 0), formatCount), numeric: true },

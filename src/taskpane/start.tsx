@@ -2,7 +2,7 @@
 // pane with a gateway, and show any start-up failure as text.
 
 import { createRoot } from "react-dom/client";
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { CapTableRef, WorkbookGateway } from "../workbook/gateway";
 import { App, type HostInfo } from "./App";
 
 /** Shows a start-up failure as plain text (React itself may be what failed). */
@@ -18,9 +18,14 @@ export function showFatal(container: HTMLElement | null, err: unknown): void {
   target.replaceChildren(heading, detail);
 }
 
-export function renderPane(container: HTMLElement, info: HostInfo, gateway: WorkbookGateway | null, hostNote?: string): void {
+export function renderPane(
+  container: HTMLElement,
+  info: HostInfo,
+  gateway: WorkbookGateway | null,
+  options: { hostNote?: string; initialCapTable?: CapTableRef } = {},
+): void {
   const root = createRoot(container, {
     onUncaughtError: (error) => showFatal(container, error),
   });
-  root.render(<App info={info} gateway={gateway} hostNote={hostNote} />);
+  root.render(<App info={info} gateway={gateway} hostNote={options.hostNote} initialCapTable={options.initialCapTable} />);
 }

@@ -89,7 +89,7 @@ describe("task pane", () => {
     expect(gateway.writes[0].sheet).toBe("Demand 1");
     const shown = gridRows("Allocation by holder").map((r) => r[2]);
     expect(shown).toEqual(engineAllocation(3_000_000).map((n) => formatCount(n)));
-    expect(gridRows("Allocation by holder")[0][5]).toMatch(/^Tier 3 — Holders, cut 14\.7% pro rata by request/);
+    expect(gridRows("Allocation by holder")[0][0]).toMatch(/^Alpha Venture Partners IV, L\.P\.Tier 3 — Holders, cut 14\.7% pro rata by request/);
     const saved = await within(screen.getByRole("list", { name: "Saved scenarios" })).findByRole("listitem", { name: "Demand 1" });
     expect(saved).toBeInTheDocument();
     const record = (await gateway.scenarios.list()).scenarios[0];
