@@ -84,9 +84,10 @@ interface ClassState {
   name: string;
   classType: ClassType;
   price: Money | null;
+  /** The ratio in force: set from `rights` once all classes are known, then by adjustments. */
   ratio: RatioState | null;
+  rights: { ratio: RatioState; targetField: string }[];
   place: Place;
-  targetField: string | null;
 }
 
 interface Holder {
@@ -151,27 +152,21 @@ function readClass(item: Item): ClassState {
   const name = text(o, "name", place);
   const classType = oneOf(o, "class_type", ["COMMON", "PREFERRED"] as const, place);
   const price = optionalMonetary(o, "price_per_share", place) ?? null;
-  let chosen: RatioState | null = null;
-  let targetField: string | null = null;
+  const rights: { ratio: RatioState; targetField: string }[] = [];
   if (o.conversion_rights !== undefined) {
-    const rights = list(o, "conversion_rights", place);
-    rights.forEach((right, i) => {
+    list(o, "conversion_rights", place).forEach((right, i) => {
       const path = `conversion_rights[${i}]`;
       if (!isObject(right)) fail(place, path, "expected an object");
       const target = optionalText(right, "converts_to_stock_class_id", place, `${path}.converts_to_stock_class_id`) ?? null;
       // OCF 1.2: {type, conversion_mechanism: {type: RATIO_CONVERSION, ratio, conversion_price, rounding_type}}
       // OCF 1.0/1.1: {ratio, rounding_type, converts_to_stock_class_id} on the right itself.
-      const r = right.conversion_mechanism !== undefined
+      const ratio = right.conversion_mechanism !== undefined
         ? readMechanism(object(right, "conversion_mechanism", place, `${path}.conversion_mechanism`), place, `${path}.conversion_mechanism`, price, target, null)
-        : readMechanism(right, place, path, price, target, null);
-      // The first right is the one used; later rights are still checked.
-      if (chosen === null) {
-        chosen = r;
-        targetField = `${path}.converts_to_stock_class_id`;
-      }
+        : readMechanism({ ...right, type: "RATIO_CONVERSION" }, place, path, price, target, null);
+      rights.push({ ratio, targetField: `${path}.converts_to_stock_class_id` });
     });
   }
-  return { id: place.id as string, name, classType, price, ratio: chosen, place, targetField };
+  return { id: place.id as string, name, classType, price, ratio: null, rights, place };
 }
 
 function ratioValue(r: RatioState): Money {
@@ -227,7 +222,12 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
     classes.set(c.id, c);
   }
   for (const c of classes.values()) {
-    if (c.ratio?.target && !classes.has(c.ratio.target)) fail(c.place, c.targetField ?? undefined, `no stock class "${c.ratio.target}" in the package`);
+    for (const r of c.rights) {
+      if (r.ratio.target !== null && !classes.has(r.ratio.target)) fail(c.place, r.targetField, `no stock class "${r.ratio.target}" in the package`);
+    }
+    // The right used: the first into a common class, else the first (e.g. into a future round).
+    const intoCommon = c.rights.find((r) => r.ratio.target !== null && classes.get(r.ratio.target)?.classType === "COMMON");
+    c.ratio = (intoCommon ?? c.rights[0])?.ratio ?? null;
   }
 
   // Transactions: base fields, unique ids, then date order (stable by file order within a date).

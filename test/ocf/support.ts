@@ -35,3 +35,23 @@ export function item(body: { items: { id: string }[] }, id: string): any {
   if (!found) throw new Error(`fixture has no item ${id}`);
   return found;
 }
+
+export const usd = (amount: string) => ({ amount, currency: "USD" });
+
+/** A minimal package (manifest, stakeholders, classes, transactions) from inline objects. */
+export function makePackage(stakeholders: object[], classes: object[], transactions: object[], asOf = "2024-12-31"): Record<string, string> {
+  return {
+    "Manifest.ocf.json": JSON.stringify({
+      ocf_version: "1.2.0",
+      file_type: "OCF_MANIFEST_FILE",
+      issuer: { legal_name: "Inline Co" },
+      as_of: asOf,
+      stakeholders_files: [{ filepath: "Stakeholders.ocf.json", md5: "" }],
+      stock_classes_files: [{ filepath: "StockClasses.ocf.json", md5: "" }],
+      transactions_files: [{ filepath: "Transactions.ocf.json", md5: "" }],
+    }),
+    "Stakeholders.ocf.json": JSON.stringify({ file_type: "OCF_STAKEHOLDERS_FILE", items: stakeholders }),
+    "StockClasses.ocf.json": JSON.stringify({ file_type: "OCF_STOCK_CLASSES_FILE", items: classes }),
+    "Transactions.ocf.json": JSON.stringify({ file_type: "OCF_TRANSACTIONS_FILE", items: transactions }),
+  };
+}
