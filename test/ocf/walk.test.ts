@@ -1,7 +1,7 @@
 // Walk rules not covered by the fixture packages: which conversion right is used, rounding of
 // as-converted shares, partial cancellations without a balance security, retraction, and options.
 import { importOcf, SKIP_REASONS } from "../../src/ocf";
-import { makePackage, usd } from "./support";
+import { makePackage, usd, zipFiles } from "./support";
 
 const holder = (id: string, name: string) => ({ object_type: "STAKEHOLDER", id, name: { legal_name: name }, stakeholder_type: "INSTITUTION" });
 const commonClass = { object_type: "STOCK_CLASS", id: "c", name: "Common", class_type: "COMMON", price_per_share: usd("0.01") };
@@ -122,5 +122,16 @@ describe("OCF walk rules", () => {
       ["e", SKIP_REASONS.noHoldings],
       ["f", SKIP_REASONS.unknown],
     ]);
+  });
+});
+
+describe("OCF input forms", () => {
+  it("accepts a Map of files and the zip as an ArrayBuffer, with the same result", () => {
+    const files = makePackage([holder("h", "H")], [commonClass], [issue("t1", "C-1", "h", "c", "7")]);
+    const expected = importOcf(files);
+    expect(importOcf(new Map(Object.entries(files)))).toEqual(expected);
+    const zip = zipFiles(files, "export");
+    expect(importOcf(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer)).toEqual(expected);
+    expect(expected.holders[0].common).toBe(7);
   });
 });
