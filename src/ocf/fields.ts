@@ -99,7 +99,7 @@ export function shares(obj: JsonObject, field: string, place: Place, path = fiel
 /** A quantity that must be more than zero (a transfer of nothing is a mistake in the export). */
 export function positiveShares(obj: JsonObject, field: string, place: Place, path = field): bigint {
   const q = shares(obj, field, place, path);
-  if (q === BigInt(0)) fail(place, path, "expected a quantity above 0, got \"0\"");
+  if (q === BigInt(0)) fail(place, path, 'expected a quantity above 0, got "0"');
   return q;
 }
 
@@ -127,8 +127,10 @@ export function ratio(obj: JsonObject, field: string, place: Place, path = field
   const numerator = numeric(r, "numerator", place, `${path}.numerator`);
   const denominator = numeric(r, "denominator", place, `${path}.denominator`);
   if (denominator.isZero()) fail(place, `${path}.denominator`, "a ratio's denominator cannot be 0");
-  if (denominator.isNegative()) fail(place, `${path}.denominator`, `a ratio's denominator must be above 0, got "${r.denominator as string}"`);
-  if (numerator.isNegative() || numerator.isZero()) fail(place, `${path}.numerator`, `a ratio's numerator must be above 0, got "${r.numerator as string}"`);
+  if (denominator.isNegative())
+    fail(place, `${path}.denominator`, `a ratio's denominator must be above 0, got "${r.denominator as string}"`);
+  if (numerator.isNegative() || numerator.isZero())
+    fail(place, `${path}.numerator`, `a ratio's numerator must be above 0, got "${r.numerator as string}"`);
   return { numerator, denominator };
 }
 

@@ -43,7 +43,8 @@ const ROUNDINGS: readonly RoundingType[] = ["FLOOR", "CEILING", "NORMAL"];
 
 /** Why each kind of OCF transaction we do not walk is left out. */
 export const SKIP_REASONS = {
-  convertible: "share count depends on a future financing (SAFEs and convertible notes are not shares until they convert; the stock they convert into arrives as its own TX_STOCK_ISSUANCE)",
+  convertible:
+    "share count depends on a future financing (SAFEs and convertible notes are not shares until they convert; the stock they convert into arrives as its own TX_STOCK_ISSUANCE)",
   plan: "options, RSUs and other plan awards are not outstanding shares until exercised or settled; any stock issued on exercise arrives as its own TX_STOCK_ISSUANCE",
   warrant: "a warrant is a right to buy shares, not outstanding stock; any stock issued on exercise arrives as its own TX_STOCK_ISSUANCE",
   noHoldings: "does not change who holds how many shares",
@@ -126,8 +127,16 @@ function placeOf(item: Item): Place {
 }
 
 /** A ratio conversion mechanism → target shares per share (exact), or null for another mechanism. */
-function readMechanism(m: JsonObject, place: Place, path: string, price: Money | null, target: string | null, adjustedBy: string | null): RatioState {
-  if (m.type !== undefined && m.type !== "RATIO_CONVERSION") fail(place, `${path}.type`, `only "RATIO_CONVERSION" mechanisms are read, got ${JSON.stringify(m.type)}`);
+function readMechanism(
+  m: JsonObject,
+  place: Place,
+  path: string,
+  price: Money | null,
+  target: string | null,
+  adjustedBy: string | null,
+): RatioState {
+  if (m.type !== undefined && m.type !== "RATIO_CONVERSION")
+    fail(place, `${path}.type`, `only "RATIO_CONVERSION" mechanisms are read, got ${JSON.stringify(m.type)}`);
   const rounding = m.rounding_type === undefined ? "FLOOR" : oneOf(m, "rounding_type", ROUNDINGS, place, `${path}.rounding_type`);
   let r: Ratio;
   let source: "ratio" | "price";
@@ -137,7 +146,12 @@ function readMechanism(m: JsonObject, place: Place, path: string, price: Money |
   } else if (m.conversion_price !== undefined) {
     const cp = monetary(m, "conversion_price", place, `${path}.conversion_price`);
     if (cp.isZero()) fail(place, `${path}.conversion_price.amount`, "a conversion price cannot be 0");
-    if (price === null || price.isZero()) fail(place, `${path}.conversion_price`, "the ratio is original price ÷ conversion price, but the class has no price_per_share above 0");
+    if (price === null || price.isZero())
+      fail(
+        place,
+        `${path}.conversion_price`,
+        "the ratio is original price ÷ conversion price, but the class has no price_per_share above 0",
+      );
     r = { numerator: price, denominator: cp };
     source = "price";
   } else {
@@ -160,9 +174,17 @@ function readClass(item: Item): ClassState {
       const target = optionalText(right, "converts_to_stock_class_id", place, `${path}.converts_to_stock_class_id`) ?? null;
       // OCF 1.2: {type, conversion_mechanism: {type: RATIO_CONVERSION, ratio, conversion_price, rounding_type}}
       // OCF 1.0/1.1: {ratio, rounding_type, converts_to_stock_class_id} on the right itself.
-      const ratio = right.conversion_mechanism !== undefined
-        ? readMechanism(object(right, "conversion_mechanism", place, `${path}.conversion_mechanism`), place, `${path}.conversion_mechanism`, price, target, null)
-        : readMechanism({ ...right, type: "RATIO_CONVERSION" }, place, path, price, target, null);
+      const ratio =
+        right.conversion_mechanism !== undefined
+          ? readMechanism(
+              object(right, "conversion_mechanism", place, `${path}.conversion_mechanism`),
+              place,
+              `${path}.conversion_mechanism`,
+              price,
+              target,
+              null,
+            )
+          : readMechanism({ ...right, type: "RATIO_CONVERSION" }, place, path, price, target, null);
       rights.push({ ratio, targetField: `${path}.converts_to_stock_class_id` });
     });
   }
@@ -223,7 +245,8 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
   }
   for (const c of classes.values()) {
     for (const r of c.rights) {
-      if (r.ratio.target !== null && !classes.has(r.ratio.target)) fail(c.place, r.targetField, `no stock class "${r.ratio.target}" in the package`);
+      if (r.ratio.target !== null && !classes.has(r.ratio.target))
+        fail(c.place, r.targetField, `no stock class "${r.ratio.target}" in the package`);
     }
     // The right used: the first into a common class, else the first (e.g. into a future round).
     const intoCommon = c.rights.find((r) => r.ratio.target !== null && classes.get(r.ratio.target)?.classType === "COMMON");
@@ -259,17 +282,28 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
     if (t.item.object.object_type !== "TX_STOCK_ISSUANCE") continue;
     const o = t.item.object;
     const securityId = text(o, "security_id", t.place);
-    if (issuances.has(securityId)) fail(t.place, "security_id", `security "${securityId}" is issued twice (also by ${issuances.get(securityId)?.id})`);
+    if (issuances.has(securityId))
+      fail(t.place, "security_id", `security "${securityId}" is issued twice (also by ${issuances.get(securityId)?.id})`);
     const stakeholderId = stakeholderRef(o, t.place);
     const cls = classRef(o, t.place);
     const quantity = readShares(o, "quantity", t.place);
     monetary(o, "share_price", t.place);
-    issuances.set(securityId, { item: t.item, place: t.place, id: t.place.id as string, securityId, stakeholderId, classId: cls.id, quantity, date: t.date });
+    issuances.set(securityId, {
+      item: t.item,
+      place: t.place,
+      id: t.place.id as string,
+      securityId,
+      stakeholderId,
+      classId: cls.id,
+      quantity,
+      date: t.date,
+    });
   }
   const derived = new Set<string>();
   for (const t of txs) {
     const o = t.item.object;
-    if (!["TX_STOCK_TRANSFER", "TX_STOCK_CONVERSION", "TX_STOCK_CANCELLATION", "TX_STOCK_REPURCHASE"].includes(o.object_type as string)) continue;
+    if (!["TX_STOCK_TRANSFER", "TX_STOCK_CONVERSION", "TX_STOCK_CANCELLATION", "TX_STOCK_REPURCHASE"].includes(o.object_type as string))
+      continue;
     if (o.resulting_security_ids !== undefined) for (const id of textList(o, "resulting_security_ids", t.place)) derived.add(id);
     const balance = optionalText(o, "balance_security_id", t.place);
     if (balance !== undefined) derived.add(balance);
@@ -310,10 +344,27 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
     end(source, place.id as string);
     const rec = issuances.get(balanceId);
     if (rec) {
-      if (rec.quantity !== rest) fail(place, "balance_security_id", `the balance security "${balanceId}" is issued (${rec.id}) for ${formatCount(rec.quantity)} shares, but ${formatCount(rest)} remain`);
-      if (rec.stakeholderId !== source.stakeholderId || rec.classId !== source.classId) fail(place, "balance_security_id", `the balance security "${balanceId}" must stay with the same stakeholder and stock class as "${source.id}"`);
+      if (rec.quantity !== rest)
+        fail(
+          place,
+          "balance_security_id",
+          `the balance security "${balanceId}" is issued (${rec.id}) for ${formatCount(rec.quantity)} shares, but ${formatCount(rest)} remain`,
+        );
+      if (rec.stakeholderId !== source.stakeholderId || rec.classId !== source.classId)
+        fail(
+          place,
+          "balance_security_id",
+          `the balance security "${balanceId}" must stay with the same stakeholder and stock class as "${source.id}"`,
+        );
     }
-    create(place, "balance_security_id", { id: balanceId, stakeholderId: source.stakeholderId, classId: source.classId, shares: rest, acquired: source.acquired, origin: source.origin });
+    create(place, "balance_security_id", {
+      id: balanceId,
+      stakeholderId: source.stakeholderId,
+      classId: source.classId,
+      shares: rest,
+      acquired: source.acquired,
+      origin: source.origin,
+    });
   };
 
   for (const t of ordered) {
@@ -329,28 +380,57 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_ISSUANCE": {
         const rec = issuances.get(o.security_id as string) as IssuanceRecord;
         if (derived.has(rec.securityId)) break; // created by the transaction it results from
-        create(place, "security_id", { id: rec.securityId, stakeholderId: rec.stakeholderId, classId: rec.classId, shares: rec.quantity, acquired: rec.date, origin: rec.securityId });
+        create(place, "security_id", {
+          id: rec.securityId,
+          stakeholderId: rec.stakeholderId,
+          classId: rec.classId,
+          shares: rec.quantity,
+          acquired: rec.date,
+          origin: rec.securityId,
+        });
         applied++;
         break;
       }
       case "TX_STOCK_TRANSFER": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares) fail(place, "quantity", `transfers ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
+        if (quantity > source.shares)
+          fail(
+            place,
+            "quantity",
+            `transfers ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
+          );
         const resulting = textList(o, "resulting_security_ids", place);
         let total = ZERO;
         resulting.forEach((rid, i) => {
           const rec = issuances.get(rid);
           const field = `resulting_security_ids[${i}]`;
           if (!rec) fail(place, field, `no TX_STOCK_ISSUANCE issues the resulting security "${rid}", so its holder is unknown`);
-          if (rec.classId !== source.classId) fail(place, field, `the resulting security "${rid}" is of stock class "${rec.classId}", but the transferred security is "${source.classId}"`);
+          if (rec.classId !== source.classId)
+            fail(
+              place,
+              field,
+              `the resulting security "${rid}" is of stock class "${rec.classId}", but the transferred security is "${source.classId}"`,
+            );
           total += rec.quantity;
         });
-        if (total !== quantity) fail(place, "resulting_security_ids", `the resulting securities hold ${formatCount(total)} shares, but the transfer's quantity is ${formatCount(quantity)}`);
+        if (total !== quantity)
+          fail(
+            place,
+            "resulting_security_ids",
+            `the resulting securities hold ${formatCount(total)} shares, but the transfer's quantity is ${formatCount(quantity)}`,
+          );
         settleBalance(o, place, source, quantity);
         for (const rid of resulting) {
           const rec = issuances.get(rid) as IssuanceRecord;
-          create(place, "resulting_security_ids", { id: rid, stakeholderId: rec.stakeholderId, classId: rec.classId, shares: rec.quantity, acquired: source.acquired, origin: source.origin });
+          create(place, "resulting_security_ids", {
+            id: rid,
+            stakeholderId: rec.stakeholderId,
+            classId: rec.classId,
+            shares: rec.quantity,
+            acquired: source.acquired,
+            origin: source.origin,
+          });
         }
         applied++;
         break;
@@ -358,7 +438,12 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_CONVERSION": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity_converted", place);
-        if (quantity > source.shares) fail(place, "quantity_converted", `converts ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
+        if (quantity > source.shares)
+          fail(
+            place,
+            "quantity_converted",
+            `converts ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
+          );
         const resulting = textList(o, "resulting_security_ids", place);
         const missing = resulting.filter((rid) => !issuances.has(rid));
         const cls = classes.get(source.classId) as ClassState;
@@ -366,15 +451,38 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         if (missing.length === 0) {
           resulting.forEach((rid, i) => {
             const rec = issuances.get(rid) as IssuanceRecord;
-            if (rec.stakeholderId !== source.stakeholderId) fail(place, `resulting_security_ids[${i}]`, `the resulting security "${rid}" is issued to "${rec.stakeholderId}", but a conversion keeps the holder ("${source.stakeholderId}")`);
-            made.push({ id: rid, stakeholderId: rec.stakeholderId, classId: rec.classId, shares: rec.quantity, acquired: source.acquired, origin: source.origin });
+            if (rec.stakeholderId !== source.stakeholderId)
+              fail(
+                place,
+                `resulting_security_ids[${i}]`,
+                `the resulting security "${rid}" is issued to "${rec.stakeholderId}", but a conversion keeps the holder ("${source.stakeholderId}")`,
+              );
+            made.push({
+              id: rid,
+              stakeholderId: rec.stakeholderId,
+              classId: rec.classId,
+              shares: rec.quantity,
+              acquired: source.acquired,
+              origin: source.origin,
+            });
           });
         } else if (resulting.length === 1 && cls.ratio?.target) {
           // No issuance for the result: apply the class's conversion right in force today.
           const n = roundShares(new Money(quantity.toString()).times(ratioValue(cls.ratio)), cls.ratio.rounding);
-          made.push({ id: resulting[0], stakeholderId: source.stakeholderId, classId: cls.ratio.target, shares: n, acquired: source.acquired, origin: source.origin });
+          made.push({
+            id: resulting[0],
+            stakeholderId: source.stakeholderId,
+            classId: cls.ratio.target,
+            shares: n,
+            acquired: source.acquired,
+            origin: source.origin,
+          });
         } else {
-          fail(place, "resulting_security_ids", `no TX_STOCK_ISSUANCE issues the resulting security "${missing[0]}", and the class "${cls.id}" has no conversion right naming a target class to derive it from`);
+          fail(
+            place,
+            "resulting_security_ids",
+            `no TX_STOCK_ISSUANCE issues the resulting security "${missing[0]}", and the class "${cls.id}" has no conversion right naming a target class to derive it from`,
+          );
         }
         settleBalance(o, place, source, quantity);
         for (const s of made) create(place, "resulting_security_ids", s);
@@ -385,7 +493,12 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       case "TX_STOCK_REPURCHASE": {
         const source = outstanding(o, place);
         const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares) fail(place, "quantity", `removes ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
+        if (quantity > source.shares)
+          fail(
+            place,
+            "quantity",
+            `removes ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
+          );
         if (type === "TX_STOCK_REPURCHASE" && o.price !== undefined) monetary(o, "price", place);
         settleBalance(o, place, source, quantity);
         applied++;
@@ -402,7 +515,12 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         for (const s of securities.values()) {
           if (!s.active || s.classId !== cls.id) continue;
           const after = new Money(s.shares.toString()).times(r.numerator).div(r.denominator);
-          if (!after.isInteger()) fail(place, "split_ratio", `splitting security "${s.id}" (${formatCount(s.shares)} shares) by ${r.numerator}/${r.denominator} gives ${formatCount(after.toNumber())}, not a whole number of shares`);
+          if (!after.isInteger())
+            fail(
+              place,
+              "split_ratio",
+              `splitting security "${s.id}" (${formatCount(s.shares)} shares) by ${r.numerator}/${r.denominator} gives ${formatCount(after.toNumber())}, not a whole number of shares`,
+            );
           s.shares = BigInt(after.toFixed(0));
         }
         applied++;
@@ -428,7 +546,8 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         skip(place, SKIP_REASONS.reissuance);
         break;
       default:
-        if (UNSUPPORTED.has(type)) fail(place, "object_type", `${type} is not supported by this importer; the package cannot be imported without it`);
+        if (UNSUPPORTED.has(type))
+          fail(place, "object_type", `${type} is not supported by this importer; the package cannot be imported without it`);
         if (type.startsWith("TX_CONVERTIBLE_")) skip(place, `concerns a convertible, which is not imported: ${SKIP_REASONS.convertible}`);
         else if (type.startsWith("TX_PLAN_SECURITY_")) skip(place, `concerns a plan security, which is not imported: ${SKIP_REASONS.plan}`);
         else if (type.startsWith("TX_WARRANT_")) skip(place, `concerns a warrant, which is not imported: ${SKIP_REASONS.warrant}`);
@@ -459,7 +578,17 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
   for (const h of [...holders.values()].sort((a, b) => a.order - b.order)) {
     const lots = lotsBy.get(h.id);
     if (!lots) continue;
-    lots.sort((a, b) => (a.acquired !== b.acquired ? (a.acquired < b.acquired ? -1 : 1) : a.securityId < b.securityId ? -1 : a.securityId > b.securityId ? 1 : 0));
+    lots.sort((a, b) =>
+      a.acquired !== b.acquired
+        ? a.acquired < b.acquired
+          ? -1
+          : 1
+        : a.securityId < b.securityId
+          ? -1
+          : a.securityId > b.securityId
+            ? 1
+            : 0,
+    );
     let common = ZERO;
     const commonDates: string[] = [];
     const prefBy = new Map<string, { shares: bigint; dates: string[] }>();
@@ -516,7 +645,8 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
   }));
   for (const c of classes.values()) {
     const held = positions.some((p) => p.preferred.some((q) => q.stockClassId === c.id));
-    if (c.classType === "PREFERRED" && !c.ratio && held) warnings.push(`${c.name} (${c.id}) has no ratio conversion right; its shares count as 0 common as converted.`);
+    if (c.classType === "PREFERRED" && !c.ratio && held)
+      warnings.push(`${c.name} (${c.id}) has no ratio conversion right; its shares count as 0 common as converted.`);
   }
   const securitiesOutstanding = positions.reduce((n, p) => n + p.lots.length, 0);
 

@@ -71,7 +71,9 @@ function filesOf(input: OcfInput): Map<string, string> {
     try {
       entries = unzipSync(bytes, { filter: (f) => !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/") });
     } catch (err) {
-      invalid(`The .ocf.zip could not be opened (${err instanceof Error ? err.message : String(err)}); expected a zip of *.ocf.json files.`);
+      invalid(
+        `The .ocf.zip could not be opened (${err instanceof Error ? err.message : String(err)}); expected a zip of *.ocf.json files.`,
+      );
     }
     for (const [name, data] of Object.entries(entries)) files.set(normalise(name), strFromU8(data));
   } else {
@@ -102,7 +104,8 @@ function findManifest(files: Map<string, string>): string {
     const parsed = parseJson(path, body);
     if (parsed.file_type === "OCF_MANIFEST_FILE") found.push(path);
   }
-  if (found.length === 0) invalid(`The package has no manifest: no file has "file_type": "OCF_MANIFEST_FILE" (files: ${[...files.keys()].join(", ") || "none"})`);
+  if (found.length === 0)
+    invalid(`The package has no manifest: no file has "file_type": "OCF_MANIFEST_FILE" (files: ${[...files.keys()].join(", ") || "none"})`);
   if (found.length > 1) invalid(`The package has ${found.length} manifests (${found.join(", ")}); expected one`);
   return found[0];
 }
@@ -139,7 +142,12 @@ export function readPackage(input: OcfInput): OcfPackage {
       const json = parseJson(path, body);
       const { fileType, objectType } = FILE_SLOTS[slot];
       const fp: Place = { file: path };
-      if (json.file_type !== fileType) fail(fp, "file_type", `expected "${fileType}" (the manifest lists it under ${slot}), got ${JSON.stringify(json.file_type ?? null)}`);
+      if (json.file_type !== fileType)
+        fail(
+          fp,
+          "file_type",
+          `expected "${fileType}" (the manifest lists it under ${slot}), got ${JSON.stringify(json.file_type ?? null)}`,
+        );
       const objects = list(json, "items", fp);
       objects.forEach((o, index) => {
         if (!isObject(o)) fail(fp, `items[${index}]`, "expected an object");
@@ -147,7 +155,12 @@ export function readPackage(input: OcfInput): OcfPackage {
         const place: Place = { file: path, id, objectType: typeof o.object_type === "string" ? o.object_type : undefined };
         const ot = o.object_type;
         const ok = typeof ot === "string" && (objectType === "TX_" ? ot.startsWith("TX_") : ot === objectType);
-        if (!ok) fail({ ...place, objectType: `items[${index}]` }, "object_type", `expected ${objectType === "TX_" ? "a transaction type (TX_…)" : `"${objectType}"`} in a ${fileType}, got ${JSON.stringify(ot ?? null)}`);
+        if (!ok)
+          fail(
+            { ...place, objectType: `items[${index}]` },
+            "object_type",
+            `expected ${objectType === "TX_" ? "a transaction type (TX_…)" : `"${objectType}"`} in a ${fileType}, got ${JSON.stringify(ot ?? null)}`,
+          );
         if (id === undefined) fail(place, "id", `expected a non-empty string, got ${JSON.stringify(o.id ?? null)}`);
         items[slot].push({ file: path, index, object: o });
       });

@@ -67,7 +67,8 @@ function holderRows(h: HolderPosition, fmt: (iso: string | null) => CapTableCell
  * to a registration rights agreement) and "no-rights" for common-only holders. Edit both as needed.
  */
 export function toCapTableRows(result: OcfImport, options: CapTableRowOptions = {}): CapTableCell[][] {
-  const fmt = (iso: string | null): CapTableCell => (iso === null ? null : options.dates === "iso" ? isoAcquiredDate(iso) : excelSerialFromIso(iso));
+  const fmt = (iso: string | null): CapTableCell =>
+    iso === null ? null : options.dates === "iso" ? isoAcquiredDate(iso) : excelSerialFromIso(iso);
   const rows: CapTableCell[][] = [[...CAP_TABLE_HEADER]];
   for (const h of result.holders) rows.push(...holderRows(h, fmt));
   return rows;

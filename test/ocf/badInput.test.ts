@@ -31,7 +31,13 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
     const files = loadFixture("seed");
     delete files[TX];
     const err = rejection(files);
-    expectNamed(err, "Manifest.ocf.json", null, "transactions_files[0].filepath", /"Transactions\.ocf\.json" named here is not in the package/);
+    expectNamed(
+      err,
+      "Manifest.ocf.json",
+      null,
+      "transactions_files[0].filepath",
+      /"Transactions\.ocf\.json" named here is not in the package/,
+    );
     expect(rejection(zipFiles(files)).message).toBe(err.message);
   });
 
@@ -68,7 +74,13 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
 
   it("an object's object_type is wrong for its file", () => {
     const files = editFixture("seed", CLASSES, (b) => (item(b, "sc-seed").object_type = "STAKEHOLDER"));
-    expectNamed(rejection(files), CLASSES, '"sc-seed"', "object_type", /expected "STOCK_CLASS" in a OCF_STOCK_CLASSES_FILE, got "STAKEHOLDER"/);
+    expectNamed(
+      rejection(files),
+      CLASSES,
+      '"sc-seed"',
+      "object_type",
+      /expected "STOCK_CLASS" in a OCF_STOCK_CLASSES_FILE, got "STAKEHOLDER"/,
+    );
     const tx = editFixture("seed", TX, (b) => (item(b, "tx-002").object_type = "STOCK_CLASS"));
     expectNamed(rejection(tx), TX, '"tx-002"', "object_type", /expected a transaction type/);
   });
@@ -79,7 +91,9 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
   });
 
   it("a transaction references a security that an earlier transaction ended", () => {
-    const files = editFixture("transfer", TX, (b) => b.items.push({ object_type: "TX_STOCK_CANCELLATION", id: "tx-9", date: "2022-05-01", security_id: "CS-1", quantity: "1" }));
+    const files = editFixture("transfer", TX, (b) =>
+      b.items.push({ object_type: "TX_STOCK_CANCELLATION", id: "tx-9", date: "2022-05-01", security_id: "CS-1", quantity: "1" }),
+    );
     expectNamed(rejection(files), TX, 'TX_STOCK_CANCELLATION "tx-9"', "security_id", /"CS-1" is no longer outstanding \(ended by tx-4\)/);
   });
 
@@ -97,7 +111,13 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
 
   it("a conversion right names an unknown target class", () => {
     const files = editFixture("seed", CLASSES, (b) => (item(b, "sc-seed").conversion_rights[0].converts_to_stock_class_id = "sc-gone"));
-    expectNamed(rejection(files), CLASSES, 'STOCK_CLASS "sc-seed"', "conversion_rights[0].converts_to_stock_class_id", /no stock class "sc-gone"/);
+    expectNamed(
+      rejection(files),
+      CLASSES,
+      'STOCK_CLASS "sc-seed"',
+      "conversion_rights[0].converts_to_stock_class_id",
+      /no stock class "sc-gone"/,
+    );
   });
 
   it("a negative quantity", () => {
@@ -117,24 +137,56 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
   });
 
   it("a ratio with a zero denominator: conversion right, split and ratio adjustment", () => {
-    const right = editFixture("seed", CLASSES, (b) => (item(b, "sc-seed").conversion_rights[0].conversion_mechanism.ratio.denominator = "0"));
-    expectNamed(rejection(right), CLASSES, 'STOCK_CLASS "sc-seed"', "conversion_rights[0].conversion_mechanism.ratio.denominator", /denominator cannot be 0/);
+    const right = editFixture(
+      "seed",
+      CLASSES,
+      (b) => (item(b, "sc-seed").conversion_rights[0].conversion_mechanism.ratio.denominator = "0"),
+    );
+    expectNamed(
+      rejection(right),
+      CLASSES,
+      'STOCK_CLASS "sc-seed"',
+      "conversion_rights[0].conversion_mechanism.ratio.denominator",
+      /denominator cannot be 0/,
+    );
     const old = editFixture("series-b", CLASSES, (b) => (item(b, "sc-b").conversion_rights[0].ratio.denominator = "0.0"));
     expectNamed(rejection(old), CLASSES, 'STOCK_CLASS "sc-b"', "conversion_rights[0].ratio.denominator", /denominator cannot be 0/);
     const split = editFixture("series-b", TX, (b) => (item(b, "tx-06").split_ratio.denominator = "0"));
     expectNamed(rejection(split), TX, 'TX_STOCK_CLASS_SPLIT "tx-06"', "split_ratio.denominator", /denominator cannot be 0/);
     const adj = editFixture("series-b", TX, (b) => (item(b, "tx-14").new_ratio_conversion_mechanism.ratio.denominator = "0"));
-    expectNamed(rejection(adj), TX, 'TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT "tx-14"', "new_ratio_conversion_mechanism.ratio.denominator", /denominator cannot be 0/);
+    expectNamed(
+      rejection(adj),
+      TX,
+      'TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT "tx-14"',
+      "new_ratio_conversion_mechanism.ratio.denominator",
+      /denominator cannot be 0/,
+    );
   });
 
   it("a conversion price of zero", () => {
-    const files = editFixture("series-b", CLASSES, (b) => (item(b, "sc-a").conversion_rights[0].conversion_mechanism.conversion_price.amount = "0.00"));
-    expectNamed(rejection(files), CLASSES, 'STOCK_CLASS "sc-a"', "conversion_rights[0].conversion_mechanism.conversion_price.amount", /conversion price cannot be 0/);
+    const files = editFixture(
+      "series-b",
+      CLASSES,
+      (b) => (item(b, "sc-a").conversion_rights[0].conversion_mechanism.conversion_price.amount = "0.00"),
+    );
+    expectNamed(
+      rejection(files),
+      CLASSES,
+      'STOCK_CLASS "sc-a"',
+      "conversion_rights[0].conversion_mechanism.conversion_price.amount",
+      /conversion price cannot be 0/,
+    );
   });
 
   it("a split that would leave fractional shares names the transaction and the security", () => {
     const files = editFixture("series-b", TX, (b) => (item(b, "tx-07").split_ratio = { numerator: "2", denominator: "3" }));
-    expectNamed(rejection(files), TX, 'TX_STOCK_CLASS_SPLIT "tx-07"', "split_ratio", /splitting security "PA-1" \(2,000,000 shares\) by 2\/3 gives 1,333,333\.33\d*, not a whole number of shares/);
+    expectNamed(
+      rejection(files),
+      TX,
+      'TX_STOCK_CLASS_SPLIT "tx-07"',
+      "split_ratio",
+      /splitting security "PA-1" \(2,000,000 shares\) by 2\/3 gives 1,333,333\.33\d*, not a whole number of shares/,
+    );
   });
 
   it("a transfer of more shares than the security holds", () => {
@@ -144,17 +196,35 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
 
   it("a transfer whose resulting securities do not add up to its quantity", () => {
     const files = editFixture("transfer", TX, (b) => (item(b, "tx-7").quantity = "100000"));
-    expectNamed(rejection(files), TX, 'TX_STOCK_TRANSFER "tx-6"', "resulting_security_ids", /hold 180,000 shares, but the transfer's quantity is 200,000/);
+    expectNamed(
+      rejection(files),
+      TX,
+      'TX_STOCK_TRANSFER "tx-6"',
+      "resulting_security_ids",
+      /hold 180,000 shares, but the transfer's quantity is 200,000/,
+    );
   });
 
   it("a transfer to a resulting security nobody is issued", () => {
     const files = editFixture("transfer", TX, (b) => (b.items = b.items.filter((i: { id: string }) => i.id !== "tx-8")));
-    expectNamed(rejection(files), TX, 'TX_STOCK_TRANSFER "tx-6"', "resulting_security_ids[1]", /no TX_STOCK_ISSUANCE issues the resulting security "PA-3"/);
+    expectNamed(
+      rejection(files),
+      TX,
+      'TX_STOCK_TRANSFER "tx-6"',
+      "resulting_security_ids[1]",
+      /no TX_STOCK_ISSUANCE issues the resulting security "PA-3"/,
+    );
   });
 
   it("a balance security issued for the wrong remainder", () => {
     const files = editFixture("transfer", TX, (b) => (item(b, "tx-5").quantity = "700000"));
-    expectNamed(rejection(files), TX, 'TX_STOCK_TRANSFER "tx-4"', "balance_security_id", /issued \(tx-5\) for 700,000 shares, but 750,000 remain/);
+    expectNamed(
+      rejection(files),
+      TX,
+      'TX_STOCK_TRANSFER "tx-4"',
+      "balance_security_id",
+      /issued \(tx-5\) for 700,000 shares, but 750,000 remain/,
+    );
   });
 
   it("a bad date, a duplicate id and an unsupported consolidation", () => {
@@ -162,7 +232,15 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
     expectNamed(rejection(date), TX, 'TX_STOCK_ISSUANCE "tx-002"', "date", /expected a date "YYYY-MM-DD", got "2019-02-30"/);
     const dup = editFixture("seed", HOLDERS, (b) => (item(b, "sh-bob").id = "sh-alice"));
     expectNamed(rejection(dup), HOLDERS, 'STAKEHOLDER "sh-alice"', "id", /used twice/);
-    const cons = editFixture("transfer", TX, (b) => b.items.push({ object_type: "TX_STOCK_CONSOLIDATION", id: "tx-c", date: "2022-06-01", security_ids: ["CS-3"], resulting_security_id: "CS-9" }));
+    const cons = editFixture("transfer", TX, (b) =>
+      b.items.push({
+        object_type: "TX_STOCK_CONSOLIDATION",
+        id: "tx-c",
+        date: "2022-06-01",
+        security_ids: ["CS-3"],
+        resulting_security_id: "CS-9",
+      }),
+    );
     expectNamed(rejection(cons), TX, 'TX_STOCK_CONSOLIDATION "tx-c"', "object_type", /not supported/);
   });
 
@@ -176,6 +254,8 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
   it("a bad transaction late in the file rejects the whole package (nothing partial)", () => {
     const files = editFixture("series-b", TX, (b) => (item(b, "tx-15").quantity = "99999999"));
     expect(() => importOcf(files)).toThrow(RuleError);
-    expect(() => importOcf(files)).toThrow(/TX_STOCK_REPURCHASE "tx-15", field quantity: removes 99,999,999 shares but security "CS-1" holds 10,000,000/);
+    expect(() => importOcf(files)).toThrow(
+      /TX_STOCK_REPURCHASE "tx-15", field quantity: removes 99,999,999 shares but security "CS-1" holds 10,000,000/,
+    );
   });
 });

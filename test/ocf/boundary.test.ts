@@ -9,7 +9,9 @@ describe("src/ocf imports", () => {
 
   it.each(files)("%s imports only ../engine, fflate and ./ modules", (file) => {
     const source = readFileSync(join(DIR, file), "utf8");
-    const specifiers = [...source.matchAll(/\bfrom\s+"([^"]+)"|\brequire\(\s*"([^"]+)"\s*\)|\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const specifiers = [...source.matchAll(/\bfrom\s+"([^"]+)"|\brequire\(\s*"([^"]+)"\s*\)|\bimport\(\s*"([^"]+)"\s*\)/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
     for (const s of specifiers) expect(s).toMatch(/^(\.\.\/engine|fflate|\.\/[a-zA-Z]+)$/);
   });
 

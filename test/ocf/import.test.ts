@@ -37,36 +37,97 @@ describe.each(FORMS)("OCF import from %s", (form) => {
     });
 
     it("counts each holder's common, seed preferred and as-converted shares exactly", () => {
-      expect(counts(holder(result, "Alice Nakamura"))).toEqual({ common: 4_000_000, preferred: { "sc-seed": 80_000 }, totalPreferred: 80_000, asConverted: 4_080_000 });
+      expect(counts(holder(result, "Alice Nakamura"))).toEqual({
+        common: 4_000_000,
+        preferred: { "sc-seed": 80_000 },
+        totalPreferred: 80_000,
+        asConverted: 4_080_000,
+      });
       expect(counts(holder(result, "Bob Osei"))).toEqual({ common: 3_000_000, preferred: {}, totalPreferred: 0, asConverted: 3_000_000 });
-      expect(counts(holder(result, "Seedling Ventures I, L.P."))).toEqual({ common: 0, preferred: { "sc-seed": 1_600_000 }, totalPreferred: 1_600_000, asConverted: 1_600_000 });
+      expect(counts(holder(result, "Seedling Ventures I, L.P."))).toEqual({
+        common: 0,
+        preferred: { "sc-seed": 1_600_000 },
+        totalPreferred: 1_600_000,
+        asConverted: 1_600_000,
+      });
     });
 
     it("takes the seed ratio from the ratio (not the price) when both are given", () => {
       const seed = result.stockClasses.find((c) => c.id === "sc-seed");
-      expect(seed?.conversionRatio).toMatchObject({ numerator: "1", denominator: "1", exact: "1", value: 1, source: "ratio", rounding: "FLOOR", convertsToStockClassId: "sc-common" });
+      expect(seed?.conversionRatio).toMatchObject({
+        numerator: "1",
+        denominator: "1",
+        exact: "1",
+        value: 1,
+        source: "ratio",
+        rounding: "FLOOR",
+        convertsToStockClassId: "sc-common",
+      });
       expect(result.stockClasses.find((c) => c.id === "sc-common")?.conversionRatio).toBeNull();
     });
 
     it("dates each lot from its issuance", () => {
       expect(holder(result, "Alice Nakamura").lots).toEqual([
-        { securityId: "CS-1", stockClassId: "sc-common", classType: "COMMON", shares: 4_000_000, acquired: "2019-01-15", originSecurityId: "CS-1" },
-        { securityId: "PS-2", stockClassId: "sc-seed", classType: "PREFERRED", shares: 80_000, acquired: "2020-06-01", originSecurityId: "PS-2" },
+        {
+          securityId: "CS-1",
+          stockClassId: "sc-common",
+          classType: "COMMON",
+          shares: 4_000_000,
+          acquired: "2019-01-15",
+          originSecurityId: "CS-1",
+        },
+        {
+          securityId: "PS-2",
+          stockClassId: "sc-seed",
+          classType: "PREFERRED",
+          shares: 80_000,
+          acquired: "2020-06-01",
+          originSecurityId: "PS-2",
+        },
       ]);
     });
 
     it("skips the SAFE, the option and the warrant, each with its reason", () => {
       expect(result.summary.skipped).toEqual([
-        { file: expect.stringMatching(/Transactions\.ocf\.json$/), id: "tx-005", objectType: "TX_CONVERTIBLE_ISSUANCE", reason: SKIP_REASONS.convertible },
-        { file: expect.stringMatching(/Transactions\.ocf\.json$/), id: "tx-006", objectType: "TX_PLAN_SECURITY_ISSUANCE", reason: SKIP_REASONS.plan },
-        { file: expect.stringMatching(/Transactions\.ocf\.json$/), id: "tx-008", objectType: "TX_VESTING_START", reason: SKIP_REASONS.noHoldings },
-        { file: expect.stringMatching(/Transactions\.ocf\.json$/), id: "tx-007", objectType: "TX_WARRANT_ISSUANCE", reason: SKIP_REASONS.warrant },
+        {
+          file: expect.stringMatching(/Transactions\.ocf\.json$/),
+          id: "tx-005",
+          objectType: "TX_CONVERTIBLE_ISSUANCE",
+          reason: SKIP_REASONS.convertible,
+        },
+        {
+          file: expect.stringMatching(/Transactions\.ocf\.json$/),
+          id: "tx-006",
+          objectType: "TX_PLAN_SECURITY_ISSUANCE",
+          reason: SKIP_REASONS.plan,
+        },
+        {
+          file: expect.stringMatching(/Transactions\.ocf\.json$/),
+          id: "tx-008",
+          objectType: "TX_VESTING_START",
+          reason: SKIP_REASONS.noHoldings,
+        },
+        {
+          file: expect.stringMatching(/Transactions\.ocf\.json$/),
+          id: "tx-007",
+          objectType: "TX_WARRANT_ISSUANCE",
+          reason: SKIP_REASONS.warrant,
+        },
       ]);
       expect(SKIP_REASONS.convertible).toMatch(/^share count depends on a future financing/);
     });
 
     it("summarises what was imported", () => {
-      expect(result.summary).toMatchObject({ ocfVersion: "1.2.0", files: 8, stakeholders: 5, stockClasses: 2, transactionsApplied: 4, securitiesOutstanding: 4, holders: 3, warnings: [] });
+      expect(result.summary).toMatchObject({
+        ocfVersion: "1.2.0",
+        files: 8,
+        stakeholders: 5,
+        stockClasses: 2,
+        transactionsApplied: 4,
+        securitiesOutstanding: 4,
+        holders: 3,
+        warnings: [],
+      });
     });
   });
 
@@ -76,7 +137,12 @@ describe.each(FORMS)("OCF import from %s", (form) => {
     it("counts each holder exactly after the split and the conversions", () => {
       expect(result.holders.map((h) => h.name)).toEqual(["Carol Vance", "Alder Capital Fund II, L.P.", "Birch Growth Partners, L.P."]);
       // 5,000,000 × 2 − 400,000 repurchased.
-      expect(counts(holder(result, "Carol Vance"))).toEqual({ common: 9_600_000, preferred: {}, totalPreferred: 0, asConverted: 9_600_000 });
+      expect(counts(holder(result, "Carol Vance"))).toEqual({
+        common: 9_600_000,
+        preferred: {},
+        totalPreferred: 0,
+        asConverted: 9_600_000,
+      });
       // Series A 2,000,000 × 2 = 4,000,000; 1,000,000 converted at 1.00/0.80 = 1,250,000 common.
       // Series B 500,000 × 2 = 1,000,000 at the adjusted 6/5 = 1,200,000.
       expect(counts(holder(result, "Alder Capital Fund II, L.P."))).toEqual({
@@ -86,7 +152,12 @@ describe.each(FORMS)("OCF import from %s", (form) => {
         asConverted: 1_250_000 + 3_750_000 + 1_200_000,
       });
       // Series B 1,000,000 × 2 = 2,000,000; 500,000 converted (issued explicitly as CS-3).
-      expect(counts(holder(result, "Birch Growth Partners, L.P."))).toEqual({ common: 500_000, preferred: { "sc-b": 1_500_000 }, totalPreferred: 1_500_000, asConverted: 500_000 + 1_800_000 });
+      expect(counts(holder(result, "Birch Growth Partners, L.P."))).toEqual({
+        common: 500_000,
+        preferred: { "sc-b": 1_500_000 },
+        totalPreferred: 1_500_000,
+        asConverted: 500_000 + 1_800_000,
+      });
     });
 
     it("gives the ratio per class: original price ÷ conversion price, and the adjusted ratio from its date", () => {
@@ -101,7 +172,14 @@ describe.each(FORMS)("OCF import from %s", (form) => {
 
     it("keeps the original lot date through conversions and the repurchase's balance security", () => {
       expect(holder(result, "Carol Vance").lots).toEqual([
-        { securityId: "CS-4", stockClassId: "sc-common", classType: "COMMON", shares: 9_600_000, acquired: "2018-03-01", originSecurityId: "CS-1" },
+        {
+          securityId: "CS-4",
+          stockClassId: "sc-common",
+          classType: "COMMON",
+          shares: 9_600_000,
+          acquired: "2018-03-01",
+          originSecurityId: "CS-1",
+        },
       ]);
       const alder = holder(result, "Alder Capital Fund II, L.P.").lots.map((l) => [l.securityId, l.shares, l.acquired, l.originSecurityId]);
       expect(alder).toEqual([
@@ -117,7 +195,14 @@ describe.each(FORMS)("OCF import from %s", (form) => {
     });
 
     it("skips only the transaction after the as-of date; the fully cancelled holder has no row", () => {
-      expect(result.summary.skipped).toEqual([{ file: expect.stringMatching(/Transactions\.ocf\.json$/), id: "tx-16", objectType: "TX_STOCK_CANCELLATION", reason: SKIP_REASONS.afterAsOf }]);
+      expect(result.summary.skipped).toEqual([
+        {
+          file: expect.stringMatching(/Transactions\.ocf\.json$/),
+          id: "tx-16",
+          objectType: "TX_STOCK_CANCELLATION",
+          reason: SKIP_REASONS.afterAsOf,
+        },
+      ]);
       expect(result.holders.some((h) => h.name === "Cedar Angels LLC")).toBe(false);
       // 16 transactions: tx-16 is after the as-of date, and the issuances of CS-3 and PB-3 are
       // applied by the conversion they result from (tx-11), not counted on their own.
@@ -152,12 +237,23 @@ describe.each(FORMS)("OCF import from %s", (form) => {
         ["PA-3", 80_000, "2018-07-01", "PA-1"],
       ]);
       expect(holder(result, "Granite Growth Fund, L.P.").lots).toEqual([
-        { securityId: "PA-4", stockClassId: "sc-a", classType: "PREFERRED", shares: 300_000, acquired: "2018-07-01", originSecurityId: "PA-1" },
+        {
+          securityId: "PA-4",
+          stockClassId: "sc-a",
+          classType: "PREFERRED",
+          shares: 300_000,
+          acquired: "2018-07-01",
+          originSecurityId: "PA-1",
+        },
       ]);
     });
 
     it("conserves the total shares of each class", () => {
-      const total = (r: OcfImport, cls: string) => r.holders.flatMap((h) => h.lots).filter((l) => l.stockClassId === cls).reduce((n, l) => n + l.shares, 0);
+      const total = (r: OcfImport, cls: string) =>
+        r.holders
+          .flatMap((h) => h.lots)
+          .filter((l) => l.stockClassId === cls)
+          .reduce((n, l) => n + l.shares, 0);
       expect(total(result, "sc-common")).toBe(1_000_000);
       expect(total(result, "sc-a")).toBe(500_000);
     });

@@ -39,7 +39,12 @@ export function item(body: { items: { id: string }[] }, id: string): any {
 export const usd = (amount: string) => ({ amount, currency: "USD" });
 
 /** A minimal package (manifest, stakeholders, classes, transactions) from inline objects. */
-export function makePackage(stakeholders: object[], classes: object[], transactions: object[], asOf = "2024-12-31"): Record<string, string> {
+export function makePackage(
+  stakeholders: object[],
+  classes: object[],
+  transactions: object[],
+  asOf = "2024-12-31",
+): Record<string, string> {
   return {
     "Manifest.ocf.json": JSON.stringify({
       ocf_version: "1.2.0",

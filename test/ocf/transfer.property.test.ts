@@ -15,7 +15,12 @@ const money = (a: string) => ({ amount: a, currency: "USD" });
 
 /** Builds an OCF package from a plan; returns the files and what each class should total. */
 function build(plan: Plan): { files: Record<string, string>; total: number; dates: Map<string, string> } {
-  const stakeholders = Array.from({ length: plan.holders }, (_, i) => ({ object_type: "STAKEHOLDER", id: `sh-${i}`, name: { legal_name: `Holder ${i}` }, stakeholder_type: "INDIVIDUAL" }));
+  const stakeholders = Array.from({ length: plan.holders }, (_, i) => ({
+    object_type: "STAKEHOLDER",
+    id: `sh-${i}`,
+    name: { legal_name: `Holder ${i}` },
+    stakeholder_type: "INDIVIDUAL",
+  }));
   const classes = [{ object_type: "STOCK_CLASS", id: "sc-common", name: "Common", class_type: "COMMON", price_per_share: money("0.01") }];
   const txs: object[] = [];
   const live: { id: string; holder: number; shares: number; origin: string }[] = [];
@@ -26,7 +31,17 @@ function build(plan: Plan): { files: Record<string, string>; total: number; date
     if (q === 0) return;
     const id = `S-${n++}`;
     const date = `2015-0${(i % 9) + 1}-1${i % 10}`;
-    txs.push({ object_type: "TX_STOCK_ISSUANCE", id: `tx-${id}`, date, security_id: id, stakeholder_id: `sh-${i}`, stock_class_id: "sc-common", quantity: String(q), share_price: money("0.01"), stock_legend_ids: [] });
+    txs.push({
+      object_type: "TX_STOCK_ISSUANCE",
+      id: `tx-${id}`,
+      date,
+      security_id: id,
+      stakeholder_id: `sh-${i}`,
+      stock_class_id: "sc-common",
+      quantity: String(q),
+      share_price: money("0.01"),
+      stock_legend_ids: [],
+    });
     live.push({ id, holder: i, shares: q, origin: id });
     dates.set(id, date);
     total += q;
@@ -44,16 +59,44 @@ function build(plan: Plan): { files: Record<string, string>; total: number; date
       if (parts[j] === 0) return;
       const id = `S-${n++}`;
       resulting.push(id);
-      txs.push({ object_type: "TX_STOCK_ISSUANCE", id: `tx-${id}`, date, security_id: id, stakeholder_id: `sh-${to % plan.holders}`, stock_class_id: "sc-common", quantity: String(parts[j]), share_price: money("1"), stock_legend_ids: [] });
+      txs.push({
+        object_type: "TX_STOCK_ISSUANCE",
+        id: `tx-${id}`,
+        date,
+        security_id: id,
+        stakeholder_id: `sh-${to % plan.holders}`,
+        stock_class_id: "sc-common",
+        quantity: String(parts[j]),
+        share_price: money("1"),
+        stock_legend_ids: [],
+      });
       live.push({ id, holder: to % plan.holders, shares: parts[j], origin: src.origin });
     });
     const rest = src.shares - quantity;
-    const tx: Record<string, unknown> = { object_type: "TX_STOCK_TRANSFER", id: `tx-t${k}`, date, security_id: src.id, quantity: String(quantity), resulting_security_ids: resulting };
+    const tx: Record<string, unknown> = {
+      object_type: "TX_STOCK_TRANSFER",
+      id: `tx-t${k}`,
+      date,
+      security_id: src.id,
+      quantity: String(quantity),
+      resulting_security_ids: resulting,
+    };
     live.splice(live.indexOf(src), 1);
     if (rest > 0 && t.balance !== "in-place") {
       const id = `S-${n++}`;
       tx.balance_security_id = id;
-      if (t.balance === "issued") txs.push({ object_type: "TX_STOCK_ISSUANCE", id: `tx-${id}`, date, security_id: id, stakeholder_id: `sh-${src.holder}`, stock_class_id: "sc-common", quantity: String(rest), share_price: money("0.01"), stock_legend_ids: [] });
+      if (t.balance === "issued")
+        txs.push({
+          object_type: "TX_STOCK_ISSUANCE",
+          id: `tx-${id}`,
+          date,
+          security_id: id,
+          stakeholder_id: `sh-${src.holder}`,
+          stock_class_id: "sc-common",
+          quantity: String(rest),
+          share_price: money("0.01"),
+          stock_legend_ids: [],
+        });
       live.push({ id, holder: src.holder, shares: rest, origin: src.origin });
     } else if (rest > 0) {
       live.push({ ...src, shares: rest });
