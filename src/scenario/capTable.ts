@@ -96,7 +96,9 @@ export interface ParsedCapTable {
 
 /** Reads a role word tolerantly: "Holder", "No rights", "Initiating holder", "Company". */
 export function readRole(text: string): Role | null {
-  const w = words(text).replace(/ holders?$/, "").replace(/^holders? /, "");
+  const w = words(text)
+    .replace(/ holders?$/, "")
+    .replace(/^holders? /, "");
   const compact = w.replace(/\s+/g, "-");
   if ((ROLES as readonly string[]).includes(compact)) return compact as Role;
   if (w === "holder" || w === "holders" || w === "investor") return "holder";
@@ -167,7 +169,8 @@ export function parseCapTable(rows: readonly (readonly Cell[])[], mapping: Colum
       else if (typeof v !== "number") add("ratio", `conversion ratio is the text "${String(v)}"; expected a number.`);
       else if (v < 0) add("ratio", `conversion ratio is negative (${v}).`);
       else ratio = v;
-      if (convertible > 0 && ratio === 0 && (v === null || v === "")) add("ratio", "conversion ratio is blank but convertible shares are held.");
+      if (convertible > 0 && ratio === 0 && (v === null || v === ""))
+        add("ratio", "conversion ratio is blank but convertible shares are held.");
     }
 
     let acquired: number | null = null;

@@ -109,10 +109,27 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
           out.rule144 = { volumeLimit: weeklyLimit, holdEnd: null, ceased: null, status: "No acquired date." };
         } else {
           try {
-            const c = assessCessation({ registrable: out.registrable, affiliate: r.h.affiliate, acquired: r.h.acquired, asOf: rr.asOf, volumeLimit: weeklyLimit, reporting: rr.reporting });
-            out.rule144 = { volumeLimit: weeklyLimit, holdEnd: isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting)), ceased: c.ceased, status: c.explanation };
+            const c = assessCessation({
+              registrable: out.registrable,
+              affiliate: r.h.affiliate,
+              acquired: r.h.acquired,
+              asOf: rr.asOf,
+              volumeLimit: weeklyLimit,
+              reporting: rr.reporting,
+            });
+            out.rule144 = {
+              volumeLimit: weeklyLimit,
+              holdEnd: isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting)),
+              ceased: c.ceased,
+              status: c.explanation,
+            };
           } catch (err) {
-            out.rule144 = { volumeLimit: weeklyLimit, holdEnd: null, ceased: null, status: err instanceof Error ? err.message : String(err) };
+            out.rule144 = {
+              volumeLimit: weeklyLimit,
+              holdEnd: null,
+              ceased: null,
+              status: err instanceof Error ? err.message : String(err),
+            };
           }
         }
       }
@@ -122,7 +139,13 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
     const capTotal = holders.reduce((a, h) => a + Math.round(Number(h.cap) * 100), 0) / 100;
     return {
       holders,
-      totals: { registrable: sum((h) => h.registrable), requested: sum((h) => h.requested), included: sum((h) => h.included), cutBack: sum((h) => h.cutBack), cap: capTotal.toFixed(2) },
+      totals: {
+        registrable: sum((h) => h.registrable),
+        requested: sum((h) => h.requested),
+        included: sum((h) => h.included),
+        cutBack: sum((h) => h.cutBack),
+        cap: capTotal.toFixed(2),
+      },
     };
   } catch (err) {
     if (err instanceof RuleError) throw new ScenarioError(err.message);

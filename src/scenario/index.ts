@@ -4,3 +4,4 @@ export * from "./sample";
 export * from "./payload";
 export * from "./compute";
 export * from "./sheet";
+export * from "./types";

@@ -3,7 +3,7 @@
 
 import { OFFERINGS, ROLES, VENUES, type Offering, type Role, type Venue } from "../engine";
 import { CAP_FIELDS, type CapField, type ColumnMapping } from "./capTable";
-import type { CapTableRef } from "../workbook/gateway";
+import type { CapTableLocation as CapTableRef } from "./types";
 
 export const SCENARIO_SCHEMA = 1;
 
@@ -31,8 +31,7 @@ export interface HolderChoice {
 }
 
 export type VolumeSource =
-  | { kind: "weekly"; weeks: [number, number, number, number] }
-  | { kind: "daily"; dates: string; volumes: string; filingDate: number };
+  { kind: "weekly"; weeks: [number, number, number, number] } | { kind: "daily"; dates: string; volumes: string; filingDate: number };
 
 export interface Rule144Inputs {
   asOf: number;
@@ -72,7 +71,8 @@ export function validatePayload(value: unknown): Check {
   if (value.schema !== SCENARIO_SCHEMA) return bad(`schema version ${JSON.stringify(value.schema)} is not ${SCENARIO_SCHEMA}`);
   if (!isStr(value.sheet) || value.sheet.trim() === "") return bad("sheet: missing");
   const ref = value.capTable;
-  if (!isObj(ref) || !isStr(ref.sheet) || !isStr(ref.address) || (ref.table !== undefined && !isStr(ref.table))) return bad("capTable: expected sheet and address");
+  if (!isObj(ref) || !isStr(ref.sheet) || !isStr(ref.address) || (ref.table !== undefined && !isStr(ref.table)))
+    return bad("capTable: expected sheet and address");
   if (!isObj(value.mapping)) return bad("mapping: missing");
   for (const [k, v] of Object.entries(value.mapping)) {
     if (!(CAP_FIELDS as readonly string[]).includes(k) || !isCount(v)) return bad(`mapping: bad entry ${k}`);
@@ -84,13 +84,27 @@ export function validatePayload(value: unknown): Check {
   if (!isNum(value.commissionPerShare) || value.commissionPerShare < 0) return bad("commissionPerShare: expected 0 or more");
   if (!Array.isArray(value.holders)) return bad("holders: expected a list");
   for (const [i, h] of value.holders.entries()) {
-    if (!isObj(h) || !isCount(h.row) || !isStr(h.name) || !isStr(h.role) || !(ROLES as readonly string[]).includes(h.role) || !(h.requested === null || isCount(h.requested))) {
+    if (
+      !isObj(h) ||
+      !isCount(h.row) ||
+      !isStr(h.name) ||
+      !isStr(h.role) ||
+      !(ROLES as readonly string[]).includes(h.role) ||
+      !(h.requested === null || isCount(h.requested))
+    ) {
       return bad(`holders[${i}]: expected row, name, role and requested`);
     }
   }
   const r = value.rule144;
   if (r !== null) {
-    if (!isObj(r) || !isCount(r.asOf) || !isCount(r.outstanding) || !isStr(r.venue) || !(VENUES as readonly string[]).includes(r.venue) || typeof r.reporting !== "boolean") {
+    if (
+      !isObj(r) ||
+      !isCount(r.asOf) ||
+      !isCount(r.outstanding) ||
+      !isStr(r.venue) ||
+      !(VENUES as readonly string[]).includes(r.venue) ||
+      typeof r.reporting !== "boolean"
+    ) {
       return bad("rule144: expected asOf, outstanding, venue and reporting");
     }
     const v = r.volumes;

@@ -2,7 +2,7 @@
 // formulas that reference the cap table's cells with plain sheet-qualified A1 references (no
 // structured references: the preview's evaluator does not read them).
 
-import type { CapTableRef, CellInput, SheetWrite } from "../workbook/gateway";
+import type { CapTableLocation as CapTableRef, SheetCell as CellInput, ScenarioSheet as SheetWrite } from "./types";
 import type { ParsedCapTable } from "./capTable";
 import { OFFERING_LABELS, type ScenarioPayload } from "./payload";
 
@@ -157,7 +157,12 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
       put(R.limit, 3, v.filingDate, FMT.date);
     }
     put(R.limit, 0, "Volume limit (3 months)");
-    put(R.limit, 1, `=RR.RULE144.VOLUME(${cell(1, R.outstanding)},${cell(3, R.asOf)}:${cell(3, R.asOf + 3)},${cell(1, R.venue)})`, FMT.shares);
+    put(
+      R.limit,
+      1,
+      `=RR.RULE144.VOLUME(${cell(1, R.outstanding)},${cell(3, R.asOf)}:${cell(3, R.asOf + 3)},${cell(1, R.venue)})`,
+      FMT.shares,
+    );
   } else {
     put(R.asOf, 0, "Rule 144: not included in this scenario");
   }
@@ -179,7 +184,12 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     put(r, COL.tier, `=RR.PRIORITY(${cell(COL.role, r)},${cell(1, 2, true)})`);
     // One spilled RR.CUTBACK over the whole requested column: the cut tier is split together.
     if (i === 0) {
-      put(r, COL.included, `=RR.CUTBACK(${cell(COL.requested, first)}:${cell(COL.requested, last)},${cell(COL.tier, first)}:${cell(COL.tier, last)},${cell(1, 3, true)})`, FMT.shares);
+      put(
+        r,
+        COL.included,
+        `=RR.CUTBACK(${cell(COL.requested, first)}:${cell(COL.requested, last)},${cell(COL.tier, first)}:${cell(COL.tier, last)},${cell(1, 3, true)})`,
+        FMT.shares,
+      );
     } else {
       fmts[r - 1][COL.included] = FMT.shares;
     }
@@ -208,7 +218,11 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
   }
   put(total, COL.cutPct, `=IF(${cell(COL.requested, total)}=0,0,${cell(COL.cutBack, total)}/${cell(COL.requested, total)})`, FMT.pct);
   put(total, COL.cap, `=SUM(${cell(COL.cap, first)}:${cell(COL.cap, last)})`, FMT.money);
-  put(total + 2, 0, "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.");
+  put(
+    total + 2,
+    0,
+    "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.",
+  );
 
   const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 110, 520].slice(0, width);
   return {

@@ -1,4 +1,12 @@
-import { parseCapTable, recogniseColumns, recogniseHeader, applyOverrides, readRole, sampleCapTable, SAMPLE_HEADERS } from "../../src/scenario";
+import {
+  parseCapTable,
+  recogniseColumns,
+  recogniseHeader,
+  applyOverrides,
+  readRole,
+  sampleCapTable,
+  SAMPLE_HEADERS,
+} from "../../src/scenario";
 
 describe("header recognition", () => {
   it.each([
@@ -24,7 +32,14 @@ describe("header recognition", () => {
   it("maps the sample's headers to every field, and an override wins", () => {
     const m = recogniseColumns(SAMPLE_HEADERS);
     expect(m).toEqual({ holder: 0, role: 1, common: 2, convertible: 3, ratio: 4, acquired: 5, affiliate: 6 });
-    expect(applyOverrides(m, { common: 3, role: -1 })).toEqual({ holder: 0, common: 3, convertible: 3, ratio: 4, acquired: 5, affiliate: 6 });
+    expect(applyOverrides(m, { common: 3, role: -1 })).toEqual({
+      holder: 0,
+      common: 3,
+      convertible: 3,
+      ratio: 4,
+      acquired: 5,
+      affiliate: 6,
+    });
   });
 
   it("reads role words tolerantly", () => {

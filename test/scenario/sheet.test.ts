@@ -69,7 +69,13 @@ describe("buildScenarioSheet", () => {
   it("writes a typed request as a constant and adds the Rule 144 section", () => {
     const p = demandPayload({
       holders: demandPayload().holders.map((h, i) => (i === 0 ? { ...h, requested: 1000 } : h)),
-      rule144: { asOf: 39630, outstanding: 20_000_000, venue: "exchange", reporting: true, volumes: { kind: "weekly", weeks: [150_000, 172_000, 196_000, 181_000] } },
+      rule144: {
+        asOf: 39630,
+        outstanding: 20_000_000,
+        venue: "exchange",
+        reporting: true,
+        volumes: { kind: "weekly", weeks: [150_000, 172_000, 196_000, 181_000] },
+      },
     });
     const w = buildScenarioSheet(p, parsed);
     const r = FIRST_HOLDER_ROW - 1;
@@ -93,9 +99,13 @@ describe("computeScenario", () => {
     expect(result.totals.included).toBe(3_000_000);
     expect(result.holders[0].cap).toBe(indemnityCap(expected[0], 20, 0.06).toFixed(2));
     expect(result.holders[0].registrable).toBe(registrableShares({ common: 0, convertible: 1_200_000, ratio: 1.25 }));
-    expect(result.holders[0].explanation).toMatch(/^Tier 3 — Holders, cut 14\.7% pro rata by request; (rounding gave \+1 share|no rounding share)\.$/);
+    expect(result.holders[0].explanation).toMatch(
+      /^Tier 3 — Holders, cut 14\.7% pro rata by request; (rounding gave \+1 share|no rounding share)\.$/,
+    );
     expect(result.holders[6].explanation).toBe("Tier 2 — Holders with other rights, excluded: the capacity was used by higher tiers.");
-    expect(computeScenario(parsed, demandPayload({ capacity: 10_000_000 })).holders[9].explanation).toBe("Tier 1 — Company and holders without rights, included in full.");
+    expect(computeScenario(parsed, demandPayload({ capacity: 10_000_000 })).holders[9].explanation).toBe(
+      "Tier 1 — Company and holders without rights, included in full.",
+    );
   });
 });
 
