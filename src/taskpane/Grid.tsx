@@ -21,7 +21,17 @@ export interface GridColumn<T> {
 }
 
 /** A read-only Fluent DataGrid with a header row and an accessible name. */
-export function Grid<T>({ label, items, columns, rowId }: { label: string; items: T[]; columns: GridColumn<T>[]; rowId: (item: T) => string }) {
+export function Grid<T>({
+  label,
+  items,
+  columns,
+  rowId,
+}: {
+  label: string;
+  items: T[];
+  columns: GridColumn<T>[];
+  rowId: (item: T) => string;
+}) {
   const grow = (id: string | number) => ({ flex: `${columns.find((c) => c.id === id)?.grow ?? 1} 1 0`, minWidth: 0 });
   const defs: TableColumnDefinition<T>[] = useMemo(
     () =>
@@ -29,7 +39,9 @@ export function Grid<T>({ label, items, columns, rowId }: { label: string; items
         createTableColumn<T>({
           columnId: c.id,
           renderHeaderCell: () => c.title,
-          renderCell: (item) => <span style={c.numeric ? { marginLeft: "auto", fontVariantNumeric: "tabular-nums" } : undefined}>{c.render(item)}</span>,
+          renderCell: (item) => (
+            <span style={c.numeric ? { marginLeft: "auto", fontVariantNumeric: "tabular-nums" } : undefined}>{c.render(item)}</span>
+          ),
         }),
       ),
     [columns],
@@ -37,11 +49,15 @@ export function Grid<T>({ label, items, columns, rowId }: { label: string; items
   return (
     <DataGrid items={items} columns={defs} getRowId={rowId} aria-label={label} size="small" style={{ minWidth: "100%" }}>
       <DataGridHeader>
-        <DataGridRow>{({ renderHeaderCell, columnId }) => <DataGridHeaderCell style={grow(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+        <DataGridRow>
+          {({ renderHeaderCell, columnId }) => <DataGridHeaderCell style={grow(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>}
+        </DataGridRow>
       </DataGridHeader>
       <DataGridBody<T>>
         {({ item, rowId: id }) => (
-          <DataGridRow<T> key={id}>{({ renderCell, columnId }) => <DataGridCell style={grow(columnId)}>{renderCell(item)}</DataGridCell>}</DataGridRow>
+          <DataGridRow<T> key={id}>
+            {({ renderCell, columnId }) => <DataGridCell style={grow(columnId)}>{renderCell(item)}</DataGridCell>}
+          </DataGridRow>
         )}
       </DataGridBody>
     </DataGrid>

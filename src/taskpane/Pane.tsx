@@ -59,8 +59,20 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end" },
-  two: { display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, "& .fui-Input": { minWidth: 0 } },
-  holders: { display: "grid", gridTemplateColumns: "minmax(0,1.4fr) minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "start" },
+  two: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    "& .fui-Input": { minWidth: 0 },
+  },
+  holders: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0,1.4fr) minmax(0,1fr) minmax(0,1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "start",
+  },
   fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   holderName: { paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -261,7 +273,9 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         <Subtitle2 as="h2" id="cap-heading">
           1. Cap table
         </Subtitle2>
-        <Caption1 className={styles.muted}>Select any cell of your cap table (an Excel table, or a block with a header row) and read it.</Caption1>
+        <Caption1 className={styles.muted}>
+          Select any cell of your cap table (an Excel table, or a block with a header row) and read it.
+        </Caption1>
         <div className={styles.row}>
           <Button appearance="primary" onClick={readSelection} disabled={busy !== null}>
             Read selected cap table
@@ -279,11 +293,13 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         {cap && (
           <>
             <Body1 aria-label="Cap table summary">
-              Read {cap.parsed.holders.length} holders from {cap.read.ref.sheet}!{cap.read.ref.address}: {formatCount(cap.parsed.totals.common)} common
-              shares, {formatCount(cap.parsed.totals.asConverted)} shares as converted.
+              Read {cap.parsed.holders.length} holders from {cap.read.ref.sheet}!{cap.read.ref.address}:{" "}
+              {formatCount(cap.parsed.totals.common)} common shares, {formatCount(cap.parsed.totals.asConverted)} shares as converted.
             </Body1>
             <details>
-              <summary>Columns ({CAP_FIELDS.filter((f) => cap.mapping[f] !== undefined).length} of {CAP_FIELDS.length} recognised)</summary>
+              <summary>
+                Columns ({CAP_FIELDS.filter((f) => cap.mapping[f] !== undefined).length} of {CAP_FIELDS.length} recognised)
+              </summary>
               <div className={styles.two}>
                 {CAP_FIELDS.map((f) => (
                   <Field key={f} label={`Column for ${FIELD_LABELS[f]}`} size="small">
@@ -379,7 +395,11 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         <Subtitle2 as="h2" id="r144-heading">
           3. Rule 144
         </Subtitle2>
-        <Checkbox label="Add the Rule 144 tests to the scenario sheet" checked={form.rule144.enabled} onChange={(_, d) => setRule("enabled", d.checked === true)} />
+        <Checkbox
+          label="Add the Rule 144 tests to the scenario sheet"
+          checked={form.rule144.enabled}
+          onChange={(_, d) => setRule("enabled", d.checked === true)}
+        />
         {form.rule144.enabled && (
           <>
             <div className={styles.two}>
@@ -398,10 +418,18 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
                   ))}
                 </Select>
               </Field>
-              <Checkbox label="Reporting issuer for 90 days" checked={form.rule144.reporting} onChange={(_, d) => setRule("reporting", d.checked === true)} />
+              <Checkbox
+                label="Reporting issuer for 90 days"
+                checked={form.rule144.reporting}
+                onChange={(_, d) => setRule("reporting", d.checked === true)}
+              />
             </div>
             <Field label="Trading volume data">
-              <RadioGroup layout="horizontal" value={form.rule144.source} onChange={(_, d) => setRule("source", d.value as "weekly" | "daily")}>
+              <RadioGroup
+                layout="horizontal"
+                value={form.rule144.source}
+                onChange={(_, d) => setRule("source", d.value as "weekly" | "daily")}
+              >
                 <Radio value="weekly" label="Four weekly volumes" />
                 <Radio value="daily" label="Daily volumes in the workbook" />
               </RadioGroup>
@@ -413,7 +441,9 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
                     <Input
                       inputMode="numeric"
                       value={w}
-                      onChange={(_, d) => setRule("weeks", form.rule144.weeks.map((x, j) => (j === i ? d.value : x)) as ScenarioForm["rule144"]["weeks"])}
+                      onChange={(_, d) =>
+                        setRule("weeks", form.rule144.weeks.map((x, j) => (j === i ? d.value : x)) as ScenarioForm["rule144"]["weeks"])
+                      }
                     />
                   </Field>
                 ))}
@@ -479,7 +509,13 @@ function HolderRow(props: {
   return (
     <>
       <Body1 className={props.nameClass}>{props.name}</Body1>
-      <Select className={props.fillClass} aria-label={`Role of ${props.name}`} value={props.role} onChange={(_, d) => props.onRole(d.value as Role)} size="small">
+      <Select
+        className={props.fillClass}
+        aria-label={`Role of ${props.name}`}
+        value={props.role}
+        onChange={(_, d) => props.onRole(d.value as Role)}
+        size="small"
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
@@ -507,7 +543,7 @@ const RESULT_COLUMNS: GridColumn<Row>[] = [
   {
     id: "holder",
     title: "Holder",
-    grow: 2.4,
+    grow: 2,
     render: (h) => (
       <span style={{ display: "flex", flexDirection: "column", paddingBlock: tokens.spacingVerticalXS }}>
         <span>{h.name}</span>
@@ -518,13 +554,17 @@ const RESULT_COLUMNS: GridColumn<Row>[] = [
   { id: "requested", title: "Requested", render: (h) => formatCount(h.requested), numeric: true },
   { id: "included", title: "Included", render: (h) => formatCount(h.included), numeric: true },
   { id: "cut", title: "Cut back", render: (h) => formatCount(h.cutBack), numeric: true },
-  { id: "cap", title: "Net proceeds (cap)", grow: 1.3, render: (h) => money.format(Number(h.cap)), numeric: true },
+  { id: "cap", title: "Net proceeds (cap)", grow: 1.8, render: (h) => money.format(Number(h.cap)), numeric: true },
 ];
 
 const RULE_COLUMNS: GridColumn<Row>[] = [
   { id: "holder", title: "Holder", grow: 1.5, render: (h) => h.name },
   { id: "holdEnd", title: "Holding period ends", render: (h) => h.rule144?.holdEnd ?? "—" },
-  { id: "ceased", title: "Ceased?", render: (h) => (h.rule144?.ceased === null || h.rule144 === undefined ? "—" : h.rule144.ceased ? "Yes" : "No") },
+  {
+    id: "ceased",
+    title: "Ceased?",
+    render: (h) => (h.rule144?.ceased === null || h.rule144 === undefined ? "—" : h.rule144.ceased ? "Yes" : "No"),
+  },
   { id: "status", title: "Status", grow: 3, render: (h) => h.rule144?.status ?? "" },
 ];
 
@@ -532,10 +572,14 @@ export function Results({ name, result }: { name: string; result: ScenarioResult
   const styles = useStyles();
   const t = result.totals;
   return (
-    <div aria-label={`Results of ${name}`} role="region" style={{ display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS }}>
+    <div
+      aria-label={`Results of ${name}`}
+      role="region"
+      style={{ display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS }}
+    >
       <Body1>
-        <strong>{name}</strong>: {formatCount(t.included)} of {formatCount(t.requested)} requested shares included ({formatCount(t.cutBack)} cut back); net
-        proceeds {money.format(Number(t.cap))}.
+        <strong>{name}</strong>: {formatCount(t.included)} of {formatCount(t.requested)} requested shares included ({formatCount(t.cutBack)}{" "}
+        cut back); net proceeds {money.format(Number(t.cap))}.
       </Body1>
       <div className={styles.scroll}>
         <Grid label="Allocation by holder" items={result.holders} columns={RESULT_COLUMNS} rowId={(h) => String(h.row)} />

@@ -16,14 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { formatCount } from "../engine";
-import {
-  computeScenario,
-  parseCapTable,
-  sheetNameProblem,
-  validatePayload,
-  type ScenarioPayload,
-  type ScenarioResult,
-} from "../scenario";
+import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
 import type { ScenarioRecord, WorkbookGateway } from "../workbook/gateway";
 import { Grid, type GridColumn } from "./Grid";
 
@@ -38,7 +31,13 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS, alignItems: "end" },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "end",
+  },
   two: { display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: "auto" },
@@ -105,26 +104,27 @@ export function Scenarios({
   const [comparison, setComparison] = useState<{ a: string; b: string; rows: CompareRow[] } | null>(null);
   const [comparing, setComparing] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      const list = await gateway.scenarios.list();
-      const ok: Valid[] = [];
-      const bad = [...list.problems];
-      for (const record of list.scenarios) {
-        const v = validatePayload(record.payload);
-        if (v.ok) ok.push({ record, payload: v.payload });
-        else bad.push({ name: record.name, problem: v.problem });
-      }
-      ok.sort((x, y) => x.record.name.localeCompare(y.record.name));
-      setValid(ok);
-      setProblems(bad);
-      setFailure(null);
-    } catch (err) {
-      setFailure(`Could not read the saved scenarios: ${err instanceof Error ? err.message : String(err)}.`);
-    } finally {
-      setLoading(false);
-    }
-  }, [gateway]);
+  const refresh = useCallback(
+    () =>
+      gateway.scenarios
+        .list()
+        .then((list) => {
+          const ok: Valid[] = [];
+          const bad = [...list.problems];
+          for (const record of list.scenarios) {
+            const v = validatePayload(record.payload);
+            if (v.ok) ok.push({ record, payload: v.payload });
+            else bad.push({ name: record.name, problem: v.problem });
+          }
+          ok.sort((x, y) => x.record.name.localeCompare(y.record.name));
+          setValid(ok);
+          setProblems(bad);
+          setFailure(null);
+        })
+        .catch((err: unknown) => setFailure(`Could not read the saved scenarios: ${err instanceof Error ? err.message : String(err)}.`))
+        .finally(() => setLoading(false)),
+    [gateway],
+  );
 
   useEffect(() => {
     let unsubscribe: (() => Promise<void>) | null = null;
@@ -166,13 +166,17 @@ export function Scenarios({
     const v = valid.find((x) => x.record.id === renaming.id);
     if (!v) return;
     const name = renaming.name.trim();
-    const problem = sheetNameProblem(name) ?? (valid.some((x) => x.record.name === name && x.record.id !== v.record.id) ? "Another scenario has this name." : null);
+    const problem =
+      sheetNameProblem(name) ??
+      (valid.some((x) => x.record.name === name && x.record.id !== v.record.id) ? "Another scenario has this name." : null);
     if (problem) {
       setRenaming({ ...renaming, error: problem });
       return;
     }
     setRenaming(null);
-    void act("rename the scenario", () => gateway.scenarios.save({ ...v.record, name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } }));
+    void act("rename the scenario", () =>
+      gateway.scenarios.save({ ...v.record, name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } }),
+    );
   };
 
   const compare = async () => {
@@ -229,8 +233,18 @@ export function Scenarios({
             </Body1>
             {renaming?.id === v.record.id ? (
               <div className={styles.actions}>
-                <Field label={`New name for ${v.record.name}`} validationState={renaming.error ? "error" : "none"} validationMessage={renaming.error} size="small">
-                  <Input size="small" value={renaming.name} onChange={(_, d) => setRenaming({ ...renaming, name: d.value, error: undefined })} onKeyDown={(e) => e.key === "Enter" && rename()} />
+                <Field
+                  label={`New name for ${v.record.name}`}
+                  validationState={renaming.error ? "error" : "none"}
+                  validationMessage={renaming.error}
+                  size="small"
+                >
+                  <Input
+                    size="small"
+                    value={renaming.name}
+                    onChange={(_, d) => setRenaming({ ...renaming, name: d.value, error: undefined })}
+                    onKeyDown={(e) => e.key === "Enter" && rename()}
+                  />
                 </Field>
                 <Button size="small" appearance="primary" onClick={rename}>
                   Save name
@@ -247,10 +261,18 @@ export function Scenarios({
                 <Button size="small" onClick={() => duplicate(v)} aria-label={`Duplicate ${v.record.name}`}>
                   Duplicate
                 </Button>
-                <Button size="small" onClick={() => setRenaming({ id: v.record.id, name: v.record.name })} aria-label={`Rename ${v.record.name}`}>
+                <Button
+                  size="small"
+                  onClick={() => setRenaming({ id: v.record.id, name: v.record.name })}
+                  aria-label={`Rename ${v.record.name}`}
+                >
                   Rename
                 </Button>
-                <Button size="small" onClick={() => void act("delete the scenario", () => gateway.scenarios.remove(v.record.id))} aria-label={`Delete ${v.record.name}`}>
+                <Button
+                  size="small"
+                  onClick={() => void act("delete the scenario", () => gateway.scenarios.remove(v.record.id))}
+                  aria-label={`Delete ${v.record.name}`}
+                >
                   Delete
                 </Button>
               </div>

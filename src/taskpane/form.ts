@@ -114,7 +114,8 @@ export function validateForm(
 
   const nameProblem = sheetNameProblem(form.name);
   if (nameProblem) errors.name = nameProblem;
-  else if (cap && form.name.trim().toLowerCase() === cap.ref.sheet.toLowerCase()) errors.name = "That is the cap table's sheet; choose another name.";
+  else if (cap && form.name.trim().toLowerCase() === cap.ref.sheet.toLowerCase())
+    errors.name = "That is the cap table's sheet; choose another name.";
 
   const capacity = wholeShares(form.capacity, "the underwriter capacity", errors, "capacity");
   let price = readNumber(form.price) ?? -1;
@@ -154,7 +155,12 @@ export function validateForm(
     const outstanding = wholeShares(r.outstanding, "the shares outstanding", errors, "r144:outstanding");
     let volumes: Rule144Inputs["volumes"];
     if (r.source === "weekly") {
-      const weeks = r.weeks.map((w, i) => wholeShares(w, `the volume of week ${i + 1}`, errors, `r144:week${i + 1}`)) as [number, number, number, number];
+      const weeks = r.weeks.map((w, i) => wholeShares(w, `the volume of week ${i + 1}`, errors, `r144:week${i + 1}`)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       volumes = { kind: "weekly", weeks };
     } else {
       const range = /^('[^']+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+$/;

@@ -32,7 +32,11 @@ export class FakeGateway implements WorkbookGateway {
     const sheet = this.sheets.get(ref.sheet);
     if (!sheet) throw new Error(`There is no sheet "${ref.sheet}"`);
     const [header, ...rows] = sheet.cells;
-    return { ref, headers: header.map((h) => String(h ?? "")), rows: rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? null : c))) };
+    return {
+      ref,
+      headers: header.map((h) => String(h ?? "")),
+      rows: rows.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? null : c))),
+    };
   }
 
   async insertTable(sheetName: string, tableName: string, rows: CellInput[][]): Promise<CapTableRef> {
@@ -70,7 +74,10 @@ export class FakeGateway implements WorkbookGateway {
   async activateSheet(): Promise<void> {}
 
   readonly scenarios = {
-    list: async (): Promise<ScenarioList> => ({ scenarios: [...this.records.values()].map((r) => ({ ...r })), problems: [...this.corrupt] }),
+    list: async (): Promise<ScenarioList> => ({
+      scenarios: [...this.records.values()].map((r) => ({ ...r })),
+      problems: [...this.corrupt],
+    }),
     save: async (record: ScenarioRecord) => {
       this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
       this.emit();

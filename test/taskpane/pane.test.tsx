@@ -28,7 +28,11 @@ function gridRows(name: string): string[][] {
   return within(grid)
     .getAllByRole("row")
     .slice(1)
-    .map((r) => within(r).getAllByRole("gridcell").map((c) => c.textContent ?? ""));
+    .map((r) =>
+      within(r)
+        .getAllByRole("gridcell")
+        .map((c) => c.textContent ?? ""),
+    );
 }
 
 /** The engine's allocation for the sample at a capacity, all requesting everything. */
@@ -89,7 +93,9 @@ describe("task pane", () => {
     expect(gateway.writes[0].sheet).toBe("Demand 1");
     const shown = gridRows("Allocation by holder").map((r) => r[2]);
     expect(shown).toEqual(engineAllocation(3_000_000).map((n) => formatCount(n)));
-    expect(gridRows("Allocation by holder")[0][0]).toMatch(/^Alpha Venture Partners IV, L\.P\.Tier 3 — Holders, cut 14\.7% pro rata by request/);
+    expect(gridRows("Allocation by holder")[0][0]).toMatch(
+      /^Alpha Venture Partners IV, L\.P\.Tier 3 — Holders, cut 14\.7% pro rata by request/,
+    );
     const saved = await within(screen.getByRole("list", { name: "Saved scenarios" })).findByRole("listitem", { name: "Demand 1" });
     expect(saved).toBeInTheDocument();
     const record = (await gateway.scenarios.list()).scenarios[0];
@@ -169,9 +175,7 @@ describe("task pane", () => {
     const { gateway } = setup();
     gateway.corrupt = [{ name: "Old one", problem: "payload is not JSON" }];
     await screen.findByText(/No scenarios yet/);
-    act(() =>
-      gateway.saveAsCoauthor({ id: "x1", name: "Bad payload", updatedAt: "2026-01-01T00:00:00Z", payload: { schema: 9 } }),
-    );
+    act(() => gateway.saveAsCoauthor({ id: "x1", name: "Bad payload", updatedAt: "2026-01-01T00:00:00Z", payload: { schema: 9 } }));
     expect(await screen.findByText('Scenario "Old one" could not be read: payload is not JSON.')).toBeInTheDocument();
     expect(screen.getByText('Scenario "Bad payload" could not be read: schema version 9 is not 1.')).toBeInTheDocument();
   });
