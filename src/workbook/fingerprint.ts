@@ -139,17 +139,24 @@ export function parseFingerprint(text: unknown): Fingerprint | null {
   return null;
 }
 
-/** The block to read back for a check: A1 to the written size (at least one cell). */
-export function fingerprintAddress(fp: Fingerprint): string {
-  return blockAddress({ top: 0, left: 0, bottom: Math.max(fp.rows, 1) - 1, right: Math.max(fp.cols, 1) - 1 });
-}
-
 /**
- * True when the sheet still holds what the fingerprint describes. formulas: Range.formulas of
- * fingerprintAddress(fp); used: the sheet's used range (values only), or null when empty.
+ * True when the sheet still holds what the fingerprint describes. used: the sheet's used range
+ * (values only) as Range.getUsedRange(true) gives it, its address and its Range.formulas; null
+ * when the sheet is empty.
  */
-export function matchesFingerprint(fp: Fingerprint, formulas: (CellValue | CellInput)[][], used: Block | null): boolean {
-  if (used && used.right >= Math.max(fp.cols, 1)) return false;
+export function matchesFingerprint(fp: Fingerprint, used: { address: string; formulas: (CellValue | CellInput)[][] } | null): boolean {
+  const block = used ? parseBlock(used.address) : null;
+  if (block && block.right >= Math.max(fp.cols, 1)) return false;
+  const at = (r: number, c: number) => {
+    if (!block || !used) return "";
+    const v = used.formulas[r - block.top]?.[c - block.left];
+    return v === undefined ? "" : v;
+  };
+  // A formula below the written block was not written by RegRights.
+  if (block && used)
+    for (let r = Math.max(block.top, fp.rows); r <= block.bottom; r++)
+      for (let c = block.left; c <= block.right; c++) if (isFormula(at(r, c))) return false;
+  const formulas = Array.from({ length: fp.rows }, (_, r) => Array.from({ length: fp.cols }, (_, c) => at(r, c)));
   const f = hashCells(formulas, (v) => (isFormula(v) ? canonicalFormula(v) : null));
   if (f !== fp.f) return false;
   if (fp.p === undefined) return true;

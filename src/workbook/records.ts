@@ -53,7 +53,7 @@ export function rowToRecord(row: readonly CellValue[], rowNumber: number): RowRe
     return problem(`it was saved by a newer version of RegRights (format ${schema}); update the add-in to open it.`);
   if (schema < 1) return problem(`its format (${schema}) is unknown.`);
   if ((typeof id !== "string" && typeof id !== "number") || String(id).trim() === "") return problem("the record has no id.");
-  if (typeof name !== "string") return problem("the record has no name.");
+  if (typeof name !== "string" || name.trim() === "") return problem("the record has no name.");
   if (typeof updatedAt !== "string" || Number.isNaN(Date.parse(updatedAt))) return problem("the time of the last save is not a date.");
   if (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1) return problem("the number of payload parts is missing.");
   let json = "";

@@ -114,6 +114,8 @@ export class FormulaSyntaxError extends Error {}
 
 export class FormulaEvaluator {
   private readonly parser: FormulaParser;
+  /** Parses without reading cells or running the RR functions: the syntax check. */
+  private readonly checker: FormulaParser;
 
   constructor(private readonly host: FormulaHost) {
     const functions: Record<string, (...args: FunctionArg[]) => unknown> = {};
@@ -151,6 +153,20 @@ export class FormulaEvaluator {
       },
       onVariable: () => toFormulaError("#NAME?", "Defined names and structured references are not supported in the preview."),
     });
+    const stubs: Record<string, (...args: FunctionArg[]) => unknown> = { [RESULT]: () => 0 };
+    for (const id of Object.keys(RR_FUNCTIONS)) stubs[`${RR_NAMESPACE}.${id}`] = () => 0;
+    this.checker = new FormulaParser({ functions: stubs, onCell: () => 0, onRange: () => [[0]], onVariable: () => FormulaError.NAME });
+  }
+
+  /** Throws FormulaSyntaxError for text Excel would refuse as a formula; evaluates nothing. */
+  check(formula: string): void {
+    const text = formula.startsWith("=") ? formula.slice(1) : formula;
+    try {
+      this.checker.parse(`${RESULT}(${text})`, { sheet: "S", row: 1, col: 1 }, true);
+    } catch (e) {
+      if (e instanceof FormulaError && e.error === "#ERROR!" && !/not implemented/i.test(e.message))
+        throw new FormulaSyntaxError(`"${formula}" is not a valid formula.`);
+    }
   }
 
   private sheet(name: string | undefined): string | undefined {

@@ -18,7 +18,7 @@ import {
 } from "../gateway";
 import { blockAddress, blockOf, parseBlock } from "../address";
 import { WorkbookError, messages } from "../errors";
-import { FINGERPRINT_KEY, fingerprintAddress, fingerprintOf, matchesFingerprint, parseFingerprint } from "../fingerprint";
+import { FINGERPRINT_KEY, fingerprintOf, matchesFingerprint, parseFingerprint } from "../fingerprint";
 import { HEADER, STORE_SHEET, padRow, readStore, recordToRow, rowForSave, rowsOf } from "../records";
 import { DEFAULT_AUTHOR, MemoryWorkbook, sheetNameProblem } from "./workbook";
 import { FormulaSyntaxError } from "./formulas";
@@ -154,8 +154,8 @@ export class MemoryGateway implements WorkbookGateway {
     const usedAddress = wb.usedRange(name, true);
     const fp = parseFingerprint(wb.property(name, FINGERPRINT_KEY));
     if (!fp) return usedAddress === null ? "ours" : "foreign";
-    const used = usedAddress === null ? null : parseBlock(usedAddress);
-    return matchesFingerprint(fp, wb.getFormulas(name, fingerprintAddress(fp)), used) ? "ours" : "foreign";
+    const used = usedAddress === null ? null : { address: usedAddress, formulas: wb.getFormulas(name, usedAddress) };
+    return matchesFingerprint(fp, used) ? "ours" : "foreign";
   }
 
   writeSheet(write: SheetWrite, options: { overwriteForeign: boolean }): Promise<void> {

@@ -2,7 +2,8 @@
 // (name, position, visibility), cells (constant or formula, number format), Excel tables, column
 // widths, charts (stored specs), per-sheet custom properties, the selection, change events, and a
 // count of round trips. Formulas are evaluated with fast-formula-parser (see ./formulas) and
-// recalculated after every change; a formula whose result is a 2-D array spills into the cells
+// recalculated after every change (on the next read, so a batch of writes recalculates once;
+// formula syntax is checked when the formula is written, as Excel refuses bad formulas); a formula whose result is a 2-D array spills into the cells
 // below and to the right, or shows #SPILL! when one of them is not empty. No Node imports: it runs
 // in the browser preview too.
 //
@@ -140,6 +141,8 @@ export class MemoryWorkbook {
   private readonly evaluator: FormulaEvaluator;
   private depth = 0;
   private pending: ChangeEvent[] = [];
+  /** Set by every change; the next read recalculates (so a batch of writes recalculates once). */
+  private dirty = false;
   /** Round trips made by gateways over this workbook (each gateway call counts one). */
   roundTrips = 0;
   /** Statistics of the last recalculation. */
@@ -298,6 +301,7 @@ export class MemoryWorkbook {
         cols = Math.max(cols, row.length);
         row.forEach((v, c) => {
           const k = key(at.row + r, at.col + c);
+          if (isFormula(v)) this.evaluator.check(v);
           if (isBlank(v)) s.inputs.delete(k);
           else s.inputs.set(k, v as string | number | boolean);
         });
@@ -355,6 +359,7 @@ export class MemoryWorkbook {
 
   /** A cell's calculated value: a number, text, boolean, null (blank) or an ErrorValue. */
   value(sheet: string, address: string): Scalar {
+    this.calculate();
     const p = parseCell(address);
     return this.valueAt(this.get(sheet), p.row, p.col);
   }
@@ -374,12 +379,14 @@ export class MemoryWorkbook {
 
   /** Values of a block as Office.js returns Range.values: "" for blank, the code for an error. */
   getValues(sheet: string, address: string): CellValue[][] {
+    this.calculate();
     const s = this.get(sheet);
     return mapBlock(parseBlock(address), (r, c) => officeValue(this.valueAt(s, r, c)));
   }
 
   /** Range.formulas: the formula where one was written, else the value ("" for blank). */
   getFormulas(sheet: string, address: string): CellValue[][] {
+    this.calculate();
     const s = this.get(sheet);
     return mapBlock(parseBlock(address), (r, c) => {
       const input = s.inputs.get(key(r, c));
@@ -394,6 +401,7 @@ export class MemoryWorkbook {
 
   /** The used range: cells with values (valuesOnly) or also with number formats; null when empty. */
   usedRange(sheet: string, valuesOnly = true): string | null {
+    this.calculate();
     const b = this.usedBlock(this.get(sheet), !valuesOnly);
     return b ? blockAddress(b) : null;
   }
@@ -419,6 +427,7 @@ export class MemoryWorkbook {
 
   /** The block around a cell bounded by empty rows and columns (Excel's Range.getSurroundingRegion). */
   surroundingRegion(sheet: string, address: string): string {
+    this.calculate();
     const s = this.get(sheet);
     const p = parseCell(address.split(":")[0]);
     let b: Block = { top: p.row, left: p.col, bottom: p.row, right: p.col };
@@ -563,7 +572,7 @@ export class MemoryWorkbook {
     this.depth++;
     try {
       const result = fn();
-      if (this.depth === 1) this.recalculate();
+      if (this.depth === 1) this.dirty = true;
       return result;
     } catch (e) {
       if (snapshot) {
@@ -607,6 +616,11 @@ export class MemoryWorkbook {
 
   // ---- Recalculation ---------------------------------------------------------------------------
 
+  /** Recalculates if anything changed since the last calculation. */
+  calculate(): void {
+    if (this.dirty && !this.memo) this.recalculate();
+  }
+
   /**
    * Recalculates every formula. Within a pass each formula is evaluated once, on demand (a cell
    * reads the formulas it refers to first), with the spill layout of the previous pass; passes
@@ -617,21 +631,25 @@ export class MemoryWorkbook {
     const t0 = now();
     let passes = 0;
     let formulas = 0;
-    for (; passes < 10;) {
-      passes++;
-      this.memo = new Map(this.sheets.map((s) => [s, new Map<number, Result>()]));
-      formulas = 0;
-      for (const s of this.sheets) {
-        const keys: number[] = [];
-        for (const [k, v] of s.inputs) if (isFormula(v)) keys.push(k);
-        keys.sort((a, b) => a - b); // row by row: most references point up or left, already done
-        formulas += keys.length;
-        for (const k of keys) this.result(s, k);
+    try {
+      for (; passes < 10;) {
+        passes++;
+        this.memo = new Map(this.sheets.map((s) => [s, new Map<number, Result>()]));
+        formulas = 0;
+        for (const s of this.sheets) {
+          const keys: number[] = [];
+          for (const [k, v] of s.inputs) if (isFormula(v)) keys.push(k);
+          keys.sort((a, b) => a - b); // row by row: most references point up or left, already done
+          formulas += keys.length;
+          for (const k of keys) this.result(s, k);
+        }
+        const changed = this.layOut();
+        if (!changed) break;
       }
-      const changed = this.layOut();
-      if (!changed) break;
+    } finally {
+      this.memo = null;
     }
-    this.memo = null;
+    this.dirty = false;
     this.lastRecalc = { passes, formulas, ms: now() - t0 };
     return this.lastRecalc;
   }
@@ -763,6 +781,7 @@ export class MemoryWorkbook {
 
   /** A sheet as the preview grid shows it: the used range (with formats) from its top-left cell. */
   readSheet(name: string, options: { maxRows?: number } = {}): SheetView {
+    this.calculate();
     const s = this.get(name);
     const used = this.usedBlock(s, true);
     const base = { name: s.name, visibility: s.visibility, tables: this.listTables(s.name), charts: this.charts(s.name) };
