@@ -4,6 +4,9 @@
  * JavaScript context, so the RR.* custom functions and the task pane share one runtime
  * (manifest: <Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/>).
  *
+ * A third entry, preview, makes dist/preview.html: the same task pane on the in-memory workbook,
+ * for machines without Excel (see README, "Preview").
+ *
  * File names are fixed (no content hashes) because manifest.xml names them.
  */
 
@@ -81,6 +84,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The preview (no Excel): the task pane beside a grid of the in-memory workbook.
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: DIST,
@@ -126,6 +131,16 @@ module.exports = async (env = {}, argv = {}) => {
         inject: "body",
         scriptLoading: "blocking",
         // Keep the page readable (and the CDN script tag verbatim); it is under 1 KB.
+        minify: false,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        // Not the shared runtime: no office.js and no functions.js (the in-memory workbook
+        // evaluates the RR functions itself).
+        chunks: ["preview"],
+        inject: "body",
+        scriptLoading: "blocking",
         minify: false,
       }),
       new CopyWebpackPlugin({

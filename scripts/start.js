@@ -5,7 +5,8 @@
 //   3. Windows / macOS: sideload into Excel desktop with office-addin-debugging (fetched by
 //      npx on purpose: it is not a dependency, its native keytar build fails on some machines);
 //      Linux / CI (no Excel): start webpack-dev-server on the configured port in the
-//      background, record its pid for `npm stop`, and print the task pane URL.
+//      background, record its pid for `npm stop`, and print the task pane URL and the preview URL
+//      (dist/preview.html: the real pane beside a grid of the in-memory workbook).
 //
 // Options (Linux): --foreground   keep the dev server attached to this terminal (Ctrl+C stops it).
 "use strict";
@@ -139,6 +140,7 @@ async function serveForBrowser() {
 
   console.log("");
   log(`Task pane: ${ready.url}`);
+  log(`Preview (the task pane on an in-memory workbook, no Excel needed): ${ready.url.replace(/taskpane\.html$/, "preview.html")}`);
   log(
     `Excel is not available on this machine (${process.platform}), so the add-in is served for a browser ` +
       "or for sideloading into Excel on the web (upload manifest.xml via Home > Add-ins > More add-ins > Upload My Add-in)."

@@ -1,0 +1,135 @@
+// A plain, read-only grid of the in-memory workbook: sheet tabs, a formula bar, and each cell's
+// displayed value (the formula on hover and when selected). Clicking a cell selects it in the
+// workbook, as a click in Excel would, so "Read selected cap table" reads what you clicked.
+
+import { useEffect, useState } from "react";
+import type { MemoryWorkbook, SheetView, ViewCell } from "../workbook/memory";
+
+function colName(i: number): string {
+  let n = i + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const MAX_ROWS = 400;
+
+export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
+  const [version, setVersion] = useState(0);
+  const [showHidden, setShowHidden] = useState(false);
+  const [picked, setPicked] = useState<ViewCell | null>(null);
+
+  useEffect(() => workbook.onChanged(() => setVersion((v) => v + 1)), [workbook]);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    window.addEventListener("regrights-preview-activate", bump);
+    return () => window.removeEventListener("regrights-preview-activate", bump);
+  }, []);
+
+  // Re-read on every render: renders happen when the workbook changes (version) or you click.
+  void version;
+  const sheets = workbook.listSheets();
+  const visible = sheets.filter((s) => showHidden || s.visibility === "visible");
+  const active =
+    workbook.activeSheet && visible.some((s) => s.name === workbook.activeSheet) ? workbook.activeSheet : (visible[0]?.name ?? null);
+  const view: SheetView | null = active ? workbook.readSheet(active, { maxRows: MAX_ROWS }) : null;
+
+  const selectSheet = (name: string) => {
+    workbook.activate(name);
+    setPicked(null);
+    setVersion((v) => v + 1);
+  };
+
+  const pick = (cell: ViewCell) => {
+    setPicked(cell);
+    if (active) workbook.select(active, cell.address);
+  };
+
+  const cols = view && view.rows.length > 0 ? view.rows[0].length : 0;
+  return (
+    <div className="wb">
+      <div className="wb-tabs" role="tablist" aria-label="Sheets">
+        {visible.map((s) => (
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s.name === active}
+            className={s.name === active ? "wb-tab wb-tab-active" : "wb-tab"}
+            onClick={() => selectSheet(s.name)}
+          >
+            {s.name}
+            {s.visibility !== "visible" ? ` (${s.visibility === "veryHidden" ? "very hidden" : "hidden"})` : ""}
+          </button>
+        ))}
+        <label className="wb-hidden-toggle">
+          <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> show hidden sheets
+        </label>
+      </div>
+      <div className="wb-bar" aria-label="Formula bar" role="status">
+        <span className="wb-addr">{picked ? picked.address : ""}</span>
+        <code className="wb-formula">
+          {picked ? (picked.formula ?? (picked.spilled ? `(spilled) ${picked.text}` : picked.text)) : "Select a cell to see its formula."}
+        </code>
+        {picked?.error && <span className="wb-error-msg">{picked.error}</span>}
+      </div>
+      <div className="wb-scroll">
+        {view && view.rows.length > 0 ? (
+          <table className="wb-grid" aria-label={`Sheet ${view.name}`} aria-readonly="true">
+            <thead>
+              <tr>
+                <th className="wb-corner" />
+                {Array.from({ length: cols }, (_, c) => (
+                  <th key={c} scope="col" style={{ minWidth: Math.max(48, Math.min(360, (view.columnWidths[c] ?? 64) * 0.75)) }}>
+                    {colName(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.rows.map((row, r) => (
+                <tr key={r}>
+                  <th scope="row">{r + 1}</th>
+                  {row.map((cell) => {
+                    const numeric = typeof cell.value === "number";
+                    const err =
+                      typeof cell.value === "string" && /^#[A-Z/0!?]+[!?A]?$/.test(cell.value) && (cell.formula !== null || cell.spilled);
+                    const cls = [
+                      "wb-cell",
+                      numeric ? "wb-num" : "",
+                      cell.formula ? "wb-formula-cell" : "",
+                      cell.spilled ? "wb-spill" : "",
+                      err ? "wb-err" : "",
+                      picked?.address === cell.address ? "wb-picked" : "",
+                    ].join(" ");
+                    return (
+                      <td
+                        key={cell.address}
+                        className={cls}
+                        data-address={cell.address}
+                        title={cell.formula ? `${cell.address}: ${cell.formula}${cell.error ? `\n${cell.error}` : ""}` : cell.error}
+                        onClick={() => pick(cell)}
+                      >
+                        {cell.text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="wb-empty">This sheet is empty.</p>
+        )}
+        {view && view.charts.length > 0 && (
+          <p className="wb-note">
+            Chart on this sheet: “{view.charts[0].title}” ({view.charts[0].series.map((s) => s.name).join(" vs ")}, anchored at{" "}
+            {view.charts[0].anchor}) — Excel draws it; the preview lists it.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+// The built preview (dist/preview.html) in a real browser: Debian Chromium driven by
+// playwright-core. Serves dist/ with a tiny static server on a free loopback port; office.js is
+// never fetched from the internet. Needs `npm run build` first (`npm test` does it).
+//
+// Skipped, with a message, only when /usr/bin/chromium is missing and CI is not set; in CI it runs
+// (.ci/run installs chromium with apt-get).
+
+import fs from "fs";
+import http from "http";
+import os from "os";
+import path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { cutback, formatCount, indemnityCap } from "../../src/engine";
+import { parseCapTable, recogniseColumns, sampleCapTable } from "../../src/scenario";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = process.env.REGRIGHTS_CHROMIUM ?? "/usr/bin/chromium";
+const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
+const SCREENSHOT = path.join(ROOT, "docs/taskpane-preview.png");
+const inCI = Boolean(process.env.CI);
+const haveChromium = fs.existsSync(CHROMIUM);
+
+if (!haveChromium && !inCI) {
+  console.warn(
+    `[regrights] browser test skipped: no Chromium at ${CHROMIUM} (install it with \`sudo apt-get install -y chromium\`). In CI it is required.`,
+  );
+}
+const suite = haveChromium || inCI ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = path.normalize(path.join(dir, rel));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The engine's allocation and caps for the sample, every holder requesting everything, demand. */
+function engineFor(capacity: number) {
+  const rows = sampleCapTable().rows;
+  const parsed = parseCapTable(rows.slice(1), recogniseColumns(rows[0] as string[]));
+  const tier = { holder: 3, initiating: 3, other: 2, "no-rights": 1, company: 1 } as const;
+  const included = cutback(
+    parsed.holders.map((h) => h.asConverted!),
+    parsed.holders.map((h) => tier[h.role!]),
+    capacity,
+  ).included;
+  return { names: parsed.holders.map((h) => h.name), included, caps: included.map((n) => indemnityCap(n, 20, 0.06).toFixed(2)) };
+}
+
+async function gridColumn(page: Page, grid: string, col: number): Promise<string[]> {
+  const rows = page.getByRole("grid", { name: grid }).getByRole("row");
+  const n = await rows.count();
+  const out: string[] = [];
+  for (let i = 1; i < n; i++) out.push(((await rows.nth(i).getByRole("gridcell").nth(col).textContent()) ?? "").trim());
+  return out;
+}
+
+async function sheetCells(page: Page, sheet: string, addresses: string[]): Promise<string[]> {
+  const table = page.getByRole("table", { name: `Sheet ${sheet}` });
+  return Promise.all(addresses.map(async (a) => ((await table.locator(`td[data-address="${a}"]`).textContent()) ?? "").trim()));
+}
+
+async function hasSheet(page: Page, sheet: string): Promise<boolean> {
+  return page.evaluate(
+    (s) =>
+      (window as unknown as { regrightsPreview: { workbook: { hasSheet(n: string): boolean } } }).regrightsPreview.workbook.hasSheet(s),
+    sheet,
+  );
+}
+
+suite("preview in Chromium (built dist/)", () => {
+  let server: http.Server;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "preview.html")))
+      throw new Error("dist/preview.html is missing: run `npm run build` first (npm test does).");
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "regrights-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1600, height: 900 },
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    // Nothing leaves the machine: office.js from node_modules, anything else off-host aborted.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/.test(url)) {
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(OFFICE_JS, "utf8") });
+      }
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/preview.html`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("opens labelled as a preview, with the sample cap table read", async () => {
+    await page.getByText("Preview — not connected to Excel", { exact: true }).waitFor();
+    await page.getByText(/Read 10 holders from CapTable!A1:G11/).waitFor();
+    expect(await page.getByRole("tab", { name: "CapTable" }).getAttribute("aria-selected")).toBe("true");
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("inserts the sample cap table as a new table", async () => {
+    await page.getByRole("button", { name: "Insert sample cap table" }).click();
+    await page.getByText(/Read 10 holders from CapTable \(2\)!A1:G11/).waitFor();
+    await page.getByRole("tab", { name: "CapTable (2)" }).waitFor();
+    expect(await hasSheet(page, "CapTable (2)")).toBe(true);
+  });
+
+  test("a bad capacity shows a field message and writes nothing", async () => {
+    const capacity = page.getByLabel("Underwriter capacity (shares)");
+    await capacity.fill("-5");
+    await page.getByRole("button", { name: "Run scenario" }).click();
+    await page.getByText("The underwriter capacity cannot be negative.").waitFor();
+    expect(await capacity.getAttribute("aria-invalid")).toBe("true");
+    expect(await hasSheet(page, "Demand 1")).toBe(false);
+    expect(await page.getByRole("tab", { name: "Demand 1" }).count()).toBe(0);
+  });
+
+  test("runs a demand scenario: the pane and the sheet show the engine's allocation", async () => {
+    await page.getByLabel("Underwriter capacity (shares)").fill("3,000,000");
+    await page.getByLabel("Offering price ($)").fill("20");
+    await page.getByRole("button", { name: "Run scenario" }).click();
+    await page.getByRole("grid", { name: "Allocation by holder" }).waitFor();
+    const engine = engineFor(3_000_000);
+    expect(await gridColumn(page, "Allocation by holder", 2)).toEqual(engine.included.map((n) => formatCount(n)));
+    // The scenario sheet, evaluated by the preview's workbook from live RR formulas.
+    await page.getByRole("tab", { name: "Demand 1", selected: true }).waitFor();
+    const rows = engine.included.map((_, i) => 15 + i);
+    expect(
+      await sheetCells(
+        page,
+        "Demand 1",
+        rows.map((r) => `F${r}`),
+      ),
+    ).toEqual(engine.included.map((n) => formatCount(n)));
+    const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+    expect(
+      await sheetCells(
+        page,
+        "Demand 1",
+        rows.map((r) => `I${r}`),
+      ),
+    ).toEqual(engine.caps.map((c) => money.format(Number(c))));
+    await page.locator('td[data-address="F15"]').click();
+    expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toContain("=RR.CUTBACK(D15:D24,E15:E24,$B$3)");
+
+    // The screenshot: the pane's results at the top, the sheet scrolled back to column A.
+    await page.evaluate(() => {
+      document.querySelector('[aria-label="Results of Demand 1"]')?.scrollIntoView({ block: "start" });
+      const grid = document.querySelector(".wb-scroll");
+      if (grid) grid.scrollLeft = 0;
+    });
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+  });
+
+  test("saves a second scenario and compares the two side by side", async () => {
+    await page.getByLabel("Scenario name (the sheet it writes)").fill("Demand 2");
+    await page.getByLabel("Underwriter capacity (shares)").fill("4000000");
+    await page.getByRole("button", { name: "Run scenario" }).click();
+    await page.getByText('Wrote the scenario sheet "Demand 2" and saved the scenario.').waitFor();
+    await page.getByRole("listitem", { name: "Demand 2" }).waitFor();
+
+    await page.getByLabel("Compare scenario A").selectOption({ label: "Demand 1" });
+    await page.getByLabel("with scenario B").selectOption({ label: "Demand 2" });
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.getByRole("grid", { name: "Scenario comparison" }).waitFor();
+    const a = engineFor(3_000_000).included;
+    const b = engineFor(4_000_000).included;
+    expect(await gridColumn(page, "Scenario comparison", 1)).toEqual(a.map((n) => formatCount(n)));
+    expect(await gridColumn(page, "Scenario comparison", 2)).toEqual(b.map((n) => formatCount(n)));
+    expect(await gridColumn(page, "Scenario comparison", 3)).toEqual(
+      a.map((n, i) => (b[i] === n ? "—" : `${b[i] > n ? "+" : "−"}${formatCount(Math.abs(b[i] - n))}`)),
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("the Excel page itself starts when the office.js CDN is unreachable", async () => {
+    const excel = await context.newPage();
+    await excel.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await excel.goto(`${base}/taskpane.html`);
+    await excel.getByText("Open RegRights from Excel.").waitFor();
+    expect(await excel.getByText(/Office\.js did not load/).count()).toBe(1);
+    await excel.close();
+  });
+});
