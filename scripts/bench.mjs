@@ -94,3 +94,17 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const errors = ceased.result.filter((row) => typeof row[0] !== "boolean").length;
   console.log(`  RR.RULE144.CEASED ${fmt(ceased.ms)}  (${(ceased.ms * 1000 / n).toFixed(2)} µs/row; ${errors} error cells)`);
 }
+
+// Workbook gateway (src/workbook): context.sync calls of the Office.js gateway against the Excel
+// fake of test/workbook/support, and the in-memory workbook's recalculation, for 5,000 holders. The
+// TypeScript sources run through ts-node (scripts/bench-workbook.ts).
+console.log("\nWorkbook gateway, 5,000-holder cap table and its scenario sheet");
+{
+  const { execFileSync } = await import("node:child_process");
+  const out = execFileSync(process.execPath, ["-r", "ts-node/register", path.join(root, "scripts", "bench-workbook.ts")], {
+    cwd: root,
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1", TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
+    encoding: "utf8",
+  });
+  process.stdout.write(out);
+}
