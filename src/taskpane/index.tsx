@@ -1,4 +1,5 @@
 import type { WorkbookGateway } from "../workbook/gateway";
+import { OfficeGateway } from "../workbook/office/gateway";
 import type { HostInfo } from "./App";
 import { renderPane, showFatal } from "./start";
 
@@ -54,18 +55,17 @@ async function waitForOffice(): Promise<HostInfo> {
   }
 }
 
-/** The Office.js workbook, loaded only inside Excel (kept out of the way of the preview and tests). */
-async function officeGateway(info: HostInfo): Promise<WorkbookGateway | null> {
+/** The Office.js workbook inside Excel; anywhere else the pane says to open it from Excel. */
+function officeGateway(info: HostInfo): WorkbookGateway | null {
   if (info.host !== "Excel") return null;
-  // OFFICE_GATEWAY: wired to src/workbook/office once it lands.
-  return null;
+  return new OfficeGateway();
 }
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error('The task pane page has no element with id "container".');
   const info = await waitForOffice();
-  renderPane(container, info, await officeGateway(info));
+  renderPane(container, info, officeGateway(info));
 }
 
 main().catch((err: unknown) => showFatal(document.getElementById("container"), err));
