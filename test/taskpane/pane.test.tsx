@@ -2,9 +2,9 @@
  * @jest-environment jsdom
  */
 import "./jsdomSetup";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { cutback, formatCount } from "../../src/engine";
+import { assessCessation, cutback, formatCount, holdingPeriodEnd, isoDate, serialFromDate, volumeLimit } from "../../src/engine";
 import { parseCapTable, recogniseColumns, sampleCapTable, SCENARIO_SCHEMA } from "../../src/scenario";
 import { App } from "../../src/taskpane/App";
 import { FakeGateway } from "./fakeGateway";
@@ -178,6 +178,50 @@ describe("task pane", () => {
     act(() => gateway.saveAsCoauthor({ id: "x1", name: "Bad payload", updatedAt: "2026-01-01T00:00:00Z", payload: { schema: 9 } }));
     expect(await screen.findByText('Scenario "Old one" could not be read: payload is not JSON.')).toBeInTheDocument();
     expect(screen.getByText('Scenario "Bad payload" could not be read: schema version 9 is not 1.')).toBeInTheDocument();
+  });
+
+  it("Rule 144: an invalid date is shown on its field; a valid form adds per-holder results from the engine", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("checkbox", { name: "Add the Rule 144 tests to the scenario sheet" }));
+    await user.type(screen.getByLabelText("Shares outstanding"), "20,000,000");
+    for (const [i, v] of ["150000", "172000", "196000", "181000"].entries())
+      await user.type(screen.getByLabelText(`Week ${i + 1} volume`), v);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByText("Enter the as-of date (yyyy-mm-dd).")).toBeInTheDocument();
+    expect(gateway.writes).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText("As of (date of sale)"), { target: { value: "2008-07-01" } });
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("grid", { name: "Rule 144 by holder" });
+    const rows = gridRows("Rule 144 by holder");
+    const limit = volumeLimit(20_000_000, [150_000, 172_000, 196_000, 181_000], "exchange");
+    // Beacon: an affiliate holding 1,250,000 registrable shares, far above the volume limit.
+    const beacon = assessCessation({
+      registrable: 1_250_000,
+      affiliate: true,
+      acquired: serialFromDate(2000, 3, 31),
+      asOf: serialFromDate(2008, 7, 1),
+      volumeLimit: limit,
+      reporting: true,
+    });
+    const holdEnd = isoDate(holdingPeriodEnd(serialFromDate(2000, 3, 31), true)); // 1997 regime: one year
+    expect(holdEnd).toBe("2001-04-01");
+    expect(rows[2]).toEqual(["Beacon Growth Equity Fund II, L.P.", holdEnd, "No", beacon.explanation]);
+    expect(rows[0][2]).toBe("Yes");
+    expect(rows[9]).toEqual(["CTC Communications Group, Inc. (primary)", "—", "—", "No acquired date."]);
+    const write = gateway.writes[0];
+    expect(write.cells[11][1]).toBe("=RR.RULE144.VOLUME(B9,D8:D11,B10)");
+    expect(write.cells[7][1]).toBe(serialFromDate(2008, 7, 1));
+  });
+
+  it("lets the user map a column by hand", async () => {
+    const { user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByText(/Columns \(7 of 7 recognised\)/));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Column for Convertible / preferred shares" }), "(none)");
+    expect(await screen.findByText(/Columns \(6 of 7 recognised\)/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Cap table summary")).toHaveTextContent("2,320,000 common shares, 2,320,000 shares as converted.");
   });
 
   it("renders in the dark theme when Office is dark", () => {
