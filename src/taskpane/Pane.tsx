@@ -44,6 +44,7 @@ import {
   type ScenarioPayload,
   type ScenarioResult,
 } from "../scenario";
+import { WorkbookError } from "../workbook/errors";
 import { ForeignContentError, type CapTableRead, type CapTableRef } from "../workbook/gateway";
 import { EMPTY_FORM, formFromPayload, validateForm, type FormErrors, type ScenarioForm } from "./form";
 import { Grid, type GridColumn } from "./Grid";
@@ -98,9 +99,10 @@ function holdersFrom(parsed: ParsedCapTable): ScenarioForm["holders"] {
 
 /** Excel and gateway failures in words: what happened, and that nothing changed. */
 export function describeFailure(err: unknown, doing: string): string {
-  if (err instanceof ScenarioError) return err.message;
+  // The gateway's own errors are already in words, and say what became of the workbook.
+  if (err instanceof ScenarioError || err instanceof WorkbookError) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
-  return `Could not ${doing}: ${msg || "Excel gave no reason"}. Nothing in the workbook was changed by this step.`;
+  return `Could not ${doing}: ${msg.replace(/\.$/, "") || "Excel gave no reason"}. Nothing in the workbook was changed by this step.`;
 }
 
 function newId(): string {

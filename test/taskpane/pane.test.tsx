@@ -7,6 +7,7 @@ import userEvent from "@testing-library/user-event";
 import { assessCessation, cutback, formatCount, holdingPeriodEnd, isoDate, serialFromDate, volumeLimit } from "../../src/engine";
 import { parseCapTable, recogniseColumns, sampleCapTable, SCENARIO_SCHEMA } from "../../src/scenario";
 import { App } from "../../src/taskpane/App";
+import { WorkbookError, messages } from "../../src/workbook/errors";
 import { FakeGateway } from "./fakeGateway";
 
 const info = { officeLoaded: false, host: null, platform: null, dark: false };
@@ -126,6 +127,14 @@ describe("task pane", () => {
       "Could not write the scenario sheet: The workbook is protected. Nothing in the workbook was changed by this step.",
     );
     expect((await gateway.scenarios.list()).scenarios).toHaveLength(0);
+  });
+
+  it("shows the gateway's own words as they are", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    gateway.failNextWrite = new WorkbookError(messages.protectedSheet);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/^The sheet or workbook is protected, so RegRights cannot change it\. Unprotect it and try again\.$/);
   });
 
   it("duplicates, renames, compares two scenarios with differences, and deletes", async () => {
