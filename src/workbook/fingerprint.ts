@@ -6,7 +6,7 @@
 //  - every formula cell of the written block: same positions, same formula text (compared without
 //    case and spaces outside string literals, as Excel may re-case a formula);
 //  - every constant RegRights wrote, at its position (positions kept as compact rectangles);
-//  - no formula anywhere else in the block, and nothing in the used range right of the block.
+//  - no formula anywhere else (in the block or below it), and nothing right of the block.
 // Cells RegRights wrote blank may hold values (they are where formulas spill), so a value typed
 // into such a cell, or below the block, is not detected; a formula typed there is.
 

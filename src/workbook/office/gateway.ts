@@ -2,8 +2,7 @@
 // OfficeSession.run (./run), the one place that calls Excel.run, which counts context.sync calls.
 //
 // Round trips (context.sync calls) per method:
-//   readCapTable 1 · readSelectedCapTable 1 (2 when the selection is in an Excel table: the table's
-//   range is only known after the first) · sheetStatus 1 · writeSheet 2 · readValues 1 ·
+//   readCapTable 1 · readSelectedCapTable 1 in a table, 2 in a plain block · sheetStatus 1 · writeSheet 2 · readValues 1 ·
 //   activateSheet 1 · insertTable 2 · scenarios.list 1, save 2, remove 2, onChange 1 (2 the
 //   first time, to create the store sheet).
 // Where a sheet may be absent the probe uses getItemOrNullObject and reads through it in the same
@@ -131,28 +130,41 @@ export class OfficeGateway implements WorkbookGateway {
     });
   }
 
+  /**
+   * One sync when the selection is in an Excel table: the selection, the region around it, and the
+   * first table overlapping it with its range (TableScopedCollection.getFirst, ExcelApi 1.9). With
+   * no table there getFirst fails the batch, and the selection is read again without it: two syncs.
+   */
   readSelectedCapTable(): Promise<CapTableRead> {
     return this.session.run("read the selection", async (context) => {
-      const selection = context.workbook.getSelectedRange();
-      selection.load("address,values,rowCount,columnCount");
-      const tables = selection.getTables(false);
-      tables.load("items/name");
-      const region = selection.getSurroundingRegion();
-      region.load("address,values");
-      await context.sync();
+      const queueSelection = () => {
+        const selection = context.workbook.getSelectedRange();
+        selection.load("address,values,rowCount,columnCount");
+        const region = selection.getSurroundingRegion();
+        region.load("address,values");
+        return { selection, region };
+      };
+      let { selection, region } = queueSelection();
+      const table = selection.getTables(false).getFirst();
+      table.load("name");
+      const tableRange = table.getRange();
+      tableRange.load("address,values");
+      let tableFound = false;
+      try {
+        await context.sync();
+        tableFound = true;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "ItemNotFound") throw e;
+        ({ selection, region } = queueSelection());
+        await context.sync();
+      }
       const selected: string = selection.address;
       const sheet = splitSheet(selected).sheet ?? "";
-      // eslint-disable-next-line office-addins/load-object-before-read -- items/name was loaded and synced above
-      const found = tables.items;
-      if (found.length > 0) {
-        const table = found[0];
-        const range = table.getRange();
-        range.load("address,values");
-        await context.sync();
+      if (tableFound) {
         return {
-          ref: { sheet, address: localAddress(range.address), table: table.name },
-          headers: headersOf(range.values[0]),
-          rows: range.values.slice(1),
+          ref: { sheet, address: localAddress(tableRange.address), table: table.name },
+          headers: headersOf(tableRange.values[0]),
+          rows: tableRange.values.slice(1),
         };
       }
       const single = selection.rowCount === 1 && selection.columnCount === 1;

@@ -477,11 +477,14 @@ class FakeTableP extends Proxy<{ name: string }> {
     this.loaded.add("name");
   }
   getRange(): FakeRangeP {
-    return new FakeRangeP(this.context, () => {
+    const r = new FakeRangeP(this.context, () => {
+      if (this.nullable && this.target() === null && this.context.fake.options.nullChaining !== "throw") return null;
       const info = this.context.wb.table(this.must().name);
       if (!info) throw new FakeOfficeError("ItemNotFound", "The table does not exist.");
       return { sheet: { name: info.sheet }, block: parseBlock(info.address) };
     });
+    if (this.nullable) this.context.markChained(r, this);
+    return r;
   }
   get worksheet(): FakeWorksheetP {
     return new FakeWorksheetP(this.context, () => {
@@ -520,6 +523,18 @@ class FakeTablesP extends Proxy<null> {
       });
     });
     return this;
+  }
+  getFirst(): FakeTableP {
+    let ref: { name: string } | null = null;
+    return new FakeTableP(this.context, () => {
+      if (!ref) {
+        const sheet = this.sheet();
+        const t = sheet && this.within ? this.context.wb.tableAt(sheet, this.within()) : this.context.wb.listTables(sheet ?? undefined)[0];
+        if (!t) throw new FakeOfficeError("ItemNotFound", "There is no table there.");
+        ref = { name: t.name };
+      }
+      return ref;
+    });
   }
   getItem(name: string): FakeTableP {
     let ref: { name: string } | null = null;
