@@ -253,6 +253,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       setErrors({});
       setResult(state.parsed.problems.length === 0 ? { name: payload.sheet, result: computeScenario(state.parsed, payload) } : null);
       setNotice(`Opened the scenario "${payload.sheet}".`);
+      if ((await gateway.sheetStatus(payload.sheet)) !== "absent") await gateway.activateSheet(payload.sheet);
     });
 
   const err = (key: string) => (errors[key] ? { validationState: "error" as const, validationMessage: errors[key] } : {});

@@ -146,6 +146,9 @@ suite("preview in Chromium (built dist/)", () => {
     await page.getByText("Preview — not connected to Excel", { exact: true }).waitFor();
     await page.getByText(/Read 10 holders from CapTable!A1:G11/).waitFor();
     expect(await page.getByRole("tab", { name: "CapTable" }).getAttribute("aria-selected")).toBe("true");
+    // Keyboard: the first Tab lands on the pane's first action.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Read selected cap table");
     expect(pageErrors).toEqual([]);
   });
 

@@ -233,6 +233,14 @@ describe("task pane", () => {
     expect(screen.getByLabelText("Cap table summary")).toHaveTextContent("2,320,000 common shares, 2,320,000 shares as converted.");
   });
 
+  it("works from the keyboard: Enter on a focused button presses it", async () => {
+    const { gateway, user } = setup();
+    act(() => screen.getByRole("button", { name: "Insert sample cap table" }).focus());
+    await user.keyboard("{Enter}");
+    await screen.findByText(/Read 10 holders/);
+    expect(gateway.tables).toHaveLength(1);
+  });
+
   it("renders in the dark theme when Office is dark", () => {
     render(<App info={{ ...info, dark: true }} gateway={new FakeGateway()} />);
     expect(screen.getByRole("heading", { name: "RegRights", level: 1 })).toBeInTheDocument();
