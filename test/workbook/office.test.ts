@@ -126,20 +126,40 @@ describe("writing a scenario sheet", () => {
     expect(await gw.sheetStatus("Cap table")).toBe("foreign");
   });
 
-  test("all or nothing: a failure anywhere in the write leaves the old sheet and no temporary sheet", async () => {
+  test("all or nothing: a failure at any operation of the write leaves the old sheet or the complete new one, never a half", async () => {
     const { wb, excel, gw } = setup(10);
     await gw.writeSheet(scenarioWrite("Demand", "Cap table", 10, 100_000), { overwriteForeign: false });
+    wb.moveSheet("Demand", 1);
     const before = wb.readSheet("Demand");
     const sheets = wb.listSheets();
-    for (const at of [0, 3, 8, 12]) {
-      excel.failNext = { remaining: at, code: "GeneralException" };
-      // The probe's sync goes first: make the failure land in the write batch.
-      const probeOps = 5;
-      excel.failNext.remaining += probeOps;
-      await expect(gw.writeSheet(scenarioWrite("Demand", "Cap table", 10, 1), { overwriteForeign: false })).rejects.toThrow(WorkbookError);
-      expect(wb.readSheet("Demand")).toEqual(before);
-      expect(wb.listSheets()).toEqual(sheets);
+    const probeOps = 4; // the probe's loads, in the first sync
+    let rolledBack = 0;
+    let completed = 0;
+    for (let at = 0; ; at++) {
+      excel.failNext = { remaining: probeOps + at, code: "GeneralException" };
+      const outcome = await gw.writeSheet(scenarioWrite("Demand", "Cap table", 10, 1), { overwriteForeign: false }).then(
+        () => "resolved",
+        (e) => e,
+      );
+      const injected = excel.failNext === null;
+      excel.failNext = null;
+      expect(wb.listSheets()).toEqual(sheets); // no temporary sheet left, same order
+      if (outcome === "resolved") {
+        expect(wb.value("Demand", "E14")).toBe(1);
+        expect(await gw.sheetStatus("Demand")).toBe("ours");
+        if (!injected) break; // past the last operation: nothing failed
+        completed++;
+      } else {
+        expect(outcome).toBeInstanceOf(WorkbookError);
+        expect(wb.readSheet("Demand")).toEqual(before);
+        rolledBack++;
+      }
+      // Back to the old content for the next position.
+      await gw.writeSheet(scenarioWrite("Demand", "Cap table", 10, 100_000), { overwriteForeign: false });
+      wb.moveSheet("Demand", 1);
     }
+    expect(rolledBack).toBeGreaterThan(10);
+    expect(completed).toBeGreaterThan(0);
   });
 
   test("a formula Excel refuses: plain words, nothing half-written", async () => {

@@ -304,7 +304,8 @@ export class OfficeGateway implements WorkbookGateway {
         });
         chart.setPosition(spec.anchor);
       }
-      ws.customProperties.add(FINGERPRINT_KEY, fingerprintOf(write.cells));
+      const fingerprint = fingerprintOf(write.cells);
+      ws.customProperties.add(FINGERPRINT_KEY, fingerprint);
       // The swap: only after every write above has succeeded (Excel stops a batch at its first failure).
       ws.visibility = "Visible";
       if (before.exists) sheets.getItem(before.name).delete();
@@ -313,26 +314,53 @@ export class OfficeGateway implements WorkbookGateway {
       try {
         await context.sync();
       } catch (e) {
-        await this.repair(context, temp, write.sheet, before.exists).catch(() => undefined);
+        const outcome = await this.repair(context, temp, write.sheet, before, fingerprint).catch(() => "unknown" as const);
+        if (outcome === "completed") return;
         throw e;
       }
     });
   }
 
-  /** After a failed write: delete the temporary sheet, or finish the swap if the old sheet is gone. */
-  private async repair(context: Excel.RequestContext, temp: string, name: string, existed: boolean): Promise<void> {
+  /**
+   * After a failed write batch (Excel ran it in order up to the failing operation): if the old
+   * sheet is still there, delete the temporary sheet ("rolled back"); if the old sheet was already
+   * deleted, finish the swap with the complete temporary sheet ("completed").
+   */
+  private async repair(
+    context: Excel.RequestContext,
+    temp: string,
+    name: string,
+    before: Probe,
+    fingerprint: string,
+  ): Promise<"rolled back" | "completed"> {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
-    const names = new Set(sheets.items.map((s) => s.name));
-    if (!names.has(temp)) return;
-    if (names.has(name) || !existed) sheets.getItem(temp).delete();
-    else {
-      const ws = sheets.getItem(temp);
-      ws.name = name;
-      ws.visibility = "Visible";
+    const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const hasTemp = names.has(temp.toLowerCase());
+    const hasName = names.has(name.toLowerCase());
+    if (!hasTemp) {
+      if (!hasName) return "rolled back";
+      // Renamed already: finished unless the sheet of that name is still the old one.
+      const prop = sheets.getItem(name).customProperties.getItemOrNullObject(FINGERPRINT_KEY);
+      prop.load("value");
+      await context.sync();
+      if (prop.isNullObject || prop.value !== fingerprint) return "rolled back";
+      if (before.exists) sheets.getItem(name).position = before.position;
+      await context.sync();
+      return "completed";
     }
+    if (hasName || !before.exists) {
+      sheets.getItem(temp).delete();
+      await context.sync();
+      return "rolled back";
+    }
+    const ws = sheets.getItem(temp);
+    ws.visibility = "Visible";
+    ws.name = name;
+    ws.position = before.position;
     await context.sync();
+    return "completed";
   }
 
   readValues(sheet: string, address: string): Promise<CellValue[][]> {
