@@ -134,7 +134,9 @@ describe("task pane", () => {
     await insertSample(user);
     gateway.failNextWrite = new WorkbookError(messages.protectedSheet);
     await user.click(screen.getByRole("button", { name: "Run scenario" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(/^The sheet or workbook is protected, so RegRights cannot change it\. Unprotect it and try again\.$/);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /^The sheet or workbook is protected, so RegRights cannot change it\. Unprotect it and try again\.$/,
+    );
   });
 
   it("duplicates, renames, compares two scenarios with differences, and deletes", async () => {
