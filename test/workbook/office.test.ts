@@ -108,6 +108,10 @@ describe("writing a scenario sheet", () => {
     expect(wb.listSheets().map((s) => s.name)).toEqual(["Demand", "Sheet1", "Cap table"]);
     expect(wb.value("Demand", "E14")).toBe(50_000);
     expect(wb.visibility("Demand")).toBe("visible");
+    // Replacing the active sheet keeps it active.
+    wb.activate("Demand");
+    await gw.writeSheet(scenarioWrite("Demand", "Cap table", 10, 40_000), { overwriteForeign: false });
+    expect(wb.activeSheet).toBe("Demand");
   });
 
   test("foreign content is not replaced without consent; the memory and Office fingerprints agree", async () => {
@@ -132,7 +136,7 @@ describe("writing a scenario sheet", () => {
     wb.moveSheet("Demand", 1);
     const before = wb.readSheet("Demand");
     const sheets = wb.listSheets();
-    const probeOps = 4; // the probe's loads, in the first sync
+    const probeOps = 5; // the probe's loads, in the first sync
     let rolledBack = 0;
     let completed = 0;
     for (let at = 0; ; at++) {

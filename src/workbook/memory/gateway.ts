@@ -252,14 +252,22 @@ class MemoryScenarioStore implements ScenarioStore {
     });
   }
 
+  private readonly subscriptions = new Map<() => void, () => Promise<void>>();
+
+  /** As the Office store: subscribing the same listener again returns the same unsubscribe. */
   async onChange(listener: () => void): Promise<() => Promise<void>> {
+    const existing = this.subscriptions.get(listener);
+    if (existing) return existing;
     this.gateway.roundTrips++;
     this.gateway.workbook.roundTrips++;
     const off = this.gateway.workbook.onChanged((e) => {
       if (e.sheet === STORE_SHEET) listener();
     });
-    return async () => {
+    const unsubscribe = async () => {
+      this.subscriptions.delete(listener);
       off();
     };
+    this.subscriptions.set(listener, unsubscribe);
+    return unsubscribe;
   }
 }

@@ -89,6 +89,8 @@ interface Probe {
   fingerprint: string | undefined;
   used: { address: string; formulas: CellValue[][] } | null;
   tables: string[];
+  /** The sheet is the active one (its replacement is activated too). */
+  active: boolean;
 }
 
 export class OfficeGateway implements WorkbookGateway {
@@ -222,6 +224,8 @@ export class OfficeGateway implements WorkbookGateway {
     // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation property, queued in the same batch
     const tables = ws.tables;
     tables.load("items/name");
+    const activeSheet = context.workbook.worksheets.getActiveWorksheet();
+    activeSheet.load("name");
     try {
       await context.sync();
     } catch (e) {
@@ -229,10 +233,10 @@ export class OfficeGateway implements WorkbookGateway {
       const again = context.workbook.worksheets.getItemOrNullObject(name);
       again.load("name");
       await context.sync();
-      if (again.isNullObject) return { exists: false, name, position: -1, fingerprint: undefined, used: null, tables: [] };
+      if (again.isNullObject) return { exists: false, name, position: -1, fingerprint: undefined, used: null, tables: [], active: false };
       throw e;
     }
-    if (ws.isNullObject) return { exists: false, name, position: -1, fingerprint: undefined, used: null, tables: [] };
+    if (ws.isNullObject) return { exists: false, name, position: -1, fingerprint: undefined, used: null, tables: [], active: false };
     return {
       exists: true,
       name: ws.name,
@@ -240,6 +244,7 @@ export class OfficeGateway implements WorkbookGateway {
       fingerprint: prop.isNullObject ? undefined : String(prop.value),
       used: used.isNullObject ? null : { address: localAddress(used.address), formulas: used.formulas as CellValue[][] },
       tables: tables.items.map((t) => t.name),
+      active: activeSheet.name === ws.name,
     };
   }
 
@@ -311,6 +316,7 @@ export class OfficeGateway implements WorkbookGateway {
       if (before.exists) sheets.getItem(before.name).delete();
       ws.name = write.sheet;
       if (before.exists) ws.position = before.position;
+      if (before.active) ws.activate();
       try {
         await context.sync();
       } catch (e) {

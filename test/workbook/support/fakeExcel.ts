@@ -211,6 +211,17 @@ class FakeWorksheetsP extends Proxy<null> {
       true,
     );
   }
+  getActiveWorksheet(): FakeWorksheetP {
+    let ref: SheetRef | null = null;
+    return new FakeWorksheetP(this.context, () => {
+      if (!ref) {
+        const active = this.context.wb.activeSheet;
+        if (!active) throw new FakeOfficeError("ItemNotFound", "No sheet is active.");
+        ref = { name: active };
+      }
+      return ref;
+    });
+  }
   add(name: string): FakeWorksheetP {
     const ref: SheetRef = { name };
     this.context.queue.push(() => this.context.wb.addSheet(name, { author: this.context.author }));
