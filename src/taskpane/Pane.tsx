@@ -125,7 +125,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
-  const [result, setResult] = useState<{ name: string; result: ScenarioResult } | null>(null);
+  const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean } | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
 
   const loadCap = useCallback((read: CapTableRead, base?: ColumnMapping) => {
@@ -209,7 +209,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     const id = existing?.id ?? newId();
     await gateway.scenarios.save({ id, name: payload.sheet, updatedAt: new Date().toISOString(), payload });
     setScenarioId(id);
-    setResult({ name: payload.sheet, result: computed });
+    setResult({ name: payload.sheet, result: computed, daily: payload.rule144?.volumes.kind === "daily" });
     setNotice(`Wrote the scenario sheet "${payload.sheet}" and saved the scenario.`);
     try {
       await gateway.activateSheet(payload.sheet);
@@ -251,7 +251,11 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       setForm(formFromPayload(payload));
       setScenarioId(id);
       setErrors({});
-      setResult(state.parsed.problems.length === 0 ? { name: payload.sheet, result: computeScenario(state.parsed, payload) } : null);
+      setResult(
+        state.parsed.problems.length === 0
+          ? { name: payload.sheet, result: computeScenario(state.parsed, payload), daily: payload.rule144?.volumes.kind === "daily" }
+          : null,
+      );
       setNotice(`Opened the scenario "${payload.sheet}".`);
       if ((await gateway.sheetStatus(payload.sheet)) !== "absent") await gateway.activateSheet(payload.sheet);
     });
@@ -490,7 +494,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
             </MessageBarActions>
           </MessageBar>
         )}
-        {result && <Results name={result.name} result={result.result} />}
+        {result && <Results name={result.name} result={result.result} daily={result.daily} />}
       </section>
 
       <Scenarios gateway={gateway} onOpen={openScenario} currentId={scenarioId} />
@@ -571,7 +575,7 @@ const RULE_COLUMNS: GridColumn<Row>[] = [
   { id: "status", title: "Status", grow: 3, render: (h) => h.rule144?.status ?? "" },
 ];
 
-export function Results({ name, result }: { name: string; result: ScenarioResult }) {
+export function Results({ name, result, daily = false }: { name: string; result: ScenarioResult; daily?: boolean }) {
   const styles = useStyles();
   const t = result.totals;
   return (
@@ -591,6 +595,12 @@ export function Results({ name, result }: { name: string; result: ScenarioResult
         <div className={styles.scroll}>
           <Grid label="Rule 144 by holder" items={result.holders} columns={RULE_COLUMNS} rowId={(h) => String(h.row)} />
         </div>
+      )}
+      {daily && (
+        <Caption1 className={styles.muted}>
+          Rule 144 with daily volumes: the volume limit, holding periods and status are on the sheet, where RR.RULE144.WEEKLY reads the
+          daily data.
+        </Caption1>
       )}
       <Caption1 className={styles.muted}>Figures computed by the RR engine; the sheet holds the same as live RR formulas.</Caption1>
     </div>

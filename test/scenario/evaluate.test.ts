@@ -1,5 +1,6 @@
 // The scenario sheet evaluated by the in-memory workbook (fast-formula-parser + the RR functions)
 // gives the engine's numbers: the live formulas and the pane's figures agree.
+import { averageWeeklyVolume, volumeLimit, weekday } from "../../src/engine";
 import { MemoryGateway, MemoryWorkbook } from "../../src/workbook/memory";
 import {
   COL,
@@ -91,6 +92,33 @@ describe("scenario sheet in the in-memory workbook", () => {
       expect(status[i]).toBe(h.rule144.status);
       expect(ceased[i]).toBe(h.rule144.ceased);
     });
+  });
+
+  it("Rule 144 from daily volumes: RR.RULE144.WEEKLY over a range, then the volume limit", async () => {
+    const s = await setup();
+    // Daily volumes Monday to Friday for eight weeks before 2008-07-01 (serial 39630).
+    const days: [number, number][] = [];
+    for (let d = 39630 - 56; d < 39630; d++) if (weekday(d) >= 1 && weekday(d) <= 5) days.push([d, 30_000 + (d % 7) * 1_000]);
+    await s.gateway.insertTable("Volumes", "Volumes", [["Date", "Volume"], ...days]);
+    const rows = days.length + 1;
+    const p = payload(s, {
+      rule144: {
+        asOf: 39630,
+        outstanding: 10_000_000,
+        venue: "exchange",
+        reporting: true,
+        volumes: { kind: "daily", dates: `Volumes!A2:A${rows}`, volumes: `Volumes!B2:B${rows}`, filingDate: 39630 },
+      },
+    });
+    const w = buildScenarioSheet(p, s.parsed);
+    expect(w.cells[7][3]).toBe(`=RR.RULE144.WEEKLY(Volumes!A2:A${rows},Volumes!B2:B${rows},$D$12)`);
+    await s.gateway.writeSheet(w, { overwriteForeign: false });
+    const average = averageWeeklyVolume(
+      days.map(([date, volume]) => ({ date, volume })),
+      39630,
+    );
+    expect(s.workbook.getValues("Demand 1", "D8")[0][0]).toBe(average);
+    expect(s.workbook.getValues("Demand 1", "B12")[0][0]).toBe(volumeLimit(10_000_000, [average, average, average, average], "exchange"));
   });
 
   it("re-running updates the sheet in place (RegRights's own sheet needs no consent)", async () => {
