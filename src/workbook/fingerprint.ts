@@ -41,14 +41,24 @@ export function canonicalFormula(formula: string): string {
   for (const ch of formula) {
     if (ch === '"') inString = !inString;
     if (inString || ch === '"') out += ch;
-    else if (ch !== " " && ch !== "\n" && ch !== "\r" && ch !== "\t") out += ch.toUpperCase();
+    // Also dropped: quotes around sheet names and the implicit-intersection "@", which Excel may
+    // add or remove when it gives a formula back.
+    else if (!" \n\r\t'@".includes(ch)) out += ch.toUpperCase();
   }
   return out;
 }
 
+/**
+ * A constant as compared. Excel converts text that looks like a number, a percentage or TRUE/FALSE
+ * when it is written, so those compare as the value Excel will hold (write dates as serials).
+ */
 function canonicalConstant(v: CellValue | CellInput): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return `n${v}`;
+  const text = String(v).trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return `n${Number(text)}`;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(text)) return `n${Number(text.slice(0, -1)) / 100}`;
+  if (/^(true|false)$/i.test(text)) return text.toUpperCase();
   return `s${v}`;
 }
 
