@@ -31,6 +31,25 @@ describe("cells and formulas", () => {
     expect(wb.lastRecalc.passes).toBe(1);
   });
 
+  test("a change no formula can depend on (the scenario store) does not recalculate", async () => {
+    const wb = book();
+    wb.addSheet("Data");
+    wb.setCells("Data", "A1", [[1], [2]]);
+    wb.setCell("Sheet1", "A1", "=SUM(Data!A1:A2)");
+    expect(wb.value("Sheet1", "A1")).toBe(3);
+    const calculated = wb.lastRecalc;
+    await new MemoryGateway(wb).scenarios.save({ id: "a", name: "A", updatedAt: "2026-11-25T01:00:00.000Z", payload: {} });
+    wb.setCell("Sheet1", "B5", "plain");
+    expect(wb.value("Sheet1", "A1")).toBe(3);
+    expect(wb.lastRecalc).not.toBe(calculated); // Sheet1 has formulas: recalculated
+    const again = wb.lastRecalc;
+    await new MemoryGateway(wb).scenarios.save({ id: "b", name: "B", updatedAt: "2026-11-25T01:00:00.000Z", payload: {} });
+    expect(wb.value("Sheet1", "A1")).toBe(3);
+    expect(wb.lastRecalc).toBe(again);
+    wb.setCell("Data", "A2", 5);
+    expect(wb.value("Sheet1", "A1")).toBe(6);
+  });
+
   test("blank reads as 0 in arithmetic; errors are Excel error values; a bad sheet is #REF!", () => {
     const wb = book();
     wb.setCells("Sheet1", "A1", [["=B1*2", "", "=1/0", "=Nope!A1", "=NOSUCHFN(1)"]]);

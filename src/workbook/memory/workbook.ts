@@ -143,6 +143,8 @@ export class MemoryWorkbook {
   private pending: ChangeEvent[] = [];
   /** Set by every change; the next read recalculates (so a batch of writes recalculates once). */
   private dirty = false;
+  private readonly changedSheets = new Set<string>();
+  private structureChanged = false;
   /** Round trips made by gateways over this workbook (each gateway call counts one). */
   roundTrips = 0;
   /** Statistics of the last recalculation. */
@@ -588,7 +590,11 @@ export class MemoryWorkbook {
 
   private change(author: string | undefined, fn: () => Omit<ChangeEvent, "author">[]): void {
     this.transaction(() => {
-      for (const e of fn()) this.pending.push({ ...e, author: author ?? DEFAULT_AUTHOR });
+      for (const e of fn()) {
+        this.pending.push({ ...e, author: author ?? DEFAULT_AUTHOR });
+        if (e.kind === "cells" || e.kind === "format") this.changedSheets.add(e.sheet);
+        else this.structureChanged = true;
+      }
     });
   }
 
@@ -618,7 +624,25 @@ export class MemoryWorkbook {
 
   /** Recalculates if anything changed since the last calculation. */
   calculate(): void {
-    if (this.dirty && !this.memo) this.recalculate();
+    if (!this.dirty || this.memo) return;
+    if (!this.structureChanged && [...this.changedSheets].every((name) => this.isolated(name))) {
+      // Only sheets no formula depends on changed (the scenario store, for one): nothing to do.
+      this.dirty = false;
+      this.changedSheets.clear();
+      return;
+    }
+    this.recalculate();
+  }
+
+  /** True when no formula can depend on the sheet: it has none, and no formula names it. */
+  private isolated(name: string): boolean {
+    const s = this.find(name);
+    if (!s) return false;
+    for (const v of s.inputs.values()) if (isFormula(v)) return false;
+    const upper = name.toUpperCase();
+    for (const other of this.sheets)
+      for (const v of other.inputs.values()) if (isFormula(v) && v.toUpperCase().includes(upper)) return false;
+    return true;
   }
 
   /**
@@ -650,6 +674,8 @@ export class MemoryWorkbook {
       this.memo = null;
     }
     this.dirty = false;
+    this.changedSheets.clear();
+    this.structureChanged = false;
     this.lastRecalc = { passes, formulas, ms: now() - t0 };
     return this.lastRecalc;
   }
