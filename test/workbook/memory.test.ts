@@ -98,6 +98,34 @@ describe("spills", () => {
     expect(wb.getValues("Sheet1", "A1:A3")).toEqual([[3], [2], [2]]);
   });
 
+  test("a formula above a spill reads it (evaluated again once the spill is placed)", () => {
+    const wb = book();
+    wb.setCells("Sheet1", "A1", [["=SUM(B3:B5)"], [null, "=RR.CUTBACK({40;35;25}, 1, 7)"]]);
+    expect(wb.value("Sheet1", "A1")).toBe(4);
+    expect(wb.lastRecalc.passes).toBe(2);
+    wb.setCell("Sheet1", "A3", 1); // unrelated edit: the layout is known, one pass
+    expect(wb.value("Sheet1", "A1")).toBe(4);
+    expect(wb.lastRecalc.passes).toBe(1);
+  });
+
+  test("removing a spilling formula removes its spill; overlapping spills: the first one wins", () => {
+    const wb = book();
+    wb.setCells("Sheet1", "B1", [["=RR.CUTBACK({40;35;25}, 1, 7)"]]);
+    wb.setCells("Sheet1", "A2", [["={1,2}"]]);
+    expect(wb.getValues("Sheet1", "A1:B3")).toEqual([
+      ["", 3],
+      ["#SPILL!", 2],
+      ["", 2],
+    ]);
+    wb.clear("Sheet1", "B1");
+    expect(wb.getValues("Sheet1", "A1:B3")).toEqual([
+      ["", ""],
+      [1, 2],
+      ["", ""],
+    ]);
+    expect(wb.usedRange("Sheet1")).toBe("A2:B2");
+  });
+
   test("a formula reading a spill that changes size is recalculated to a fixed point", () => {
     const wb = book();
     wb.setCells("Sheet1", "A1", [

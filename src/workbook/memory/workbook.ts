@@ -10,7 +10,7 @@
 // Rows and columns are 0-based in this API unless an A1 address is taken or given.
 
 import type { CellInput, CellValue } from "../gateway";
-import { Block, blockAddress, blockOf, cellAddress, contains, intersects, MAX_COLS, parseBlock, parseCell } from "../address";
+import { Block, blockAddress, blockOf, cellAddress, intersects, MAX_COLS, parseBlock, parseCell } from "../address";
 import { ErrorValue, FormulaEvaluator, Result, Scalar } from "./formulas";
 import { displayText } from "./format";
 
@@ -97,6 +97,10 @@ interface SheetData {
 }
 
 const key = (row: number, col: number) => row * MAX_COLS + col;
+// Markers for what covered a cell when it was read (anchors are keys, so 0 or more).
+const NOT_SPILLED = -1;
+const BLOCKED = -2;
+const INCONSISTENT = -3;
 const rowOf = (k: number) => Math.floor(k / MAX_COLS);
 const colOf = (k: number) => k % MAX_COLS;
 const isFormula = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
@@ -658,6 +662,7 @@ export class MemoryWorkbook {
     try {
       for (; passes < 10;) {
         passes++;
+        this.observed = new Map();
         this.memo = new Map(this.sheets.map((s) => [s, new Map<number, Result>()]));
         formulas = 0;
         for (const s of this.sheets) {
@@ -667,11 +672,12 @@ export class MemoryWorkbook {
           formulas += keys.length;
           for (const k of keys) this.result(s, k);
         }
-        const changed = this.layOut();
-        if (!changed) break;
+        this.layOut();
+        if (this.consistent()) break;
       }
     } finally {
       this.memo = null;
+      this.observed = new Map();
     }
     this.dirty = false;
     this.changedSheets.clear();
@@ -713,6 +719,7 @@ export class MemoryWorkbook {
       const missing = recorded.filter(([ms, mk]) => !memoOf(ms).has(mk) && !waiting.has(id(ms, mk)));
       if (missing.length === 0) {
         memoOf(ts).set(tk, r);
+        this.place(ts, tk, r);
         stack.pop();
         waiting.delete(id(ts, tk));
         continue;
@@ -736,6 +743,57 @@ export class MemoryWorkbook {
     return null;
   }
 
+  /**
+   * Cells whose reading depended on the spill layout in this pass, with what covered them then (the
+   * anchor's key, NOT_SPILLED, or BLOCKED for an anchor read as #SPILL!). If the layout at the end
+   * of the pass says otherwise, the pass is repeated.
+   */
+  private observed = new Map<SheetData, Map<number, number>>();
+
+  private observe(s: SheetData, k: number, what: number): void {
+    let m = this.observed.get(s);
+    if (!m) this.observed.set(s, (m = new Map()));
+    const before = m.get(k);
+    m.set(k, before === undefined || before === what ? what : INCONSISTENT);
+  }
+
+  /** Spill placement as soon as an anchor is evaluated, so later reads in the pass see it. */
+  private place(s: SheetData, k: number, r: Result): void {
+    if (!Array.isArray(r)) {
+      s.spills.delete(k);
+      return;
+    }
+    const area = blockOf(rowOf(k), colOf(k), r.length, r[0].length);
+    let blocked = area.bottom >= 1_048_576 || area.right >= MAX_COLS;
+    for (const [a, b] of s.spills)
+      if (!blocked && a !== k && b !== "blocked" && isFormula(s.inputs.get(a)) && intersects(b, area)) blocked = true;
+    for (let row = area.top; row <= area.bottom && !blocked; row++)
+      for (let col = area.left; col <= area.right; col++)
+        if ((row !== area.top || col !== area.left) && s.inputs.has(key(row, col))) {
+          blocked = true;
+          break;
+        }
+    s.spills.set(k, blocked ? "blocked" : area);
+  }
+
+  /** True when every layout-dependent read of the pass agrees with the final layout. */
+  private consistent(): boolean {
+    for (const [s, reads] of this.observed) {
+      const cover = new Map<number, number>();
+      for (const [anchor, area] of s.spills) {
+        if (area === "blocked") {
+          cover.set(anchor, BLOCKED);
+          continue;
+        }
+        cover.set(anchor, anchor);
+        for (let row = area.top; row <= area.bottom; row++)
+          for (let col = area.left; col <= area.right; col++) cover.set(key(row, col), anchor);
+      }
+      for (const [k, what] of reads) if ((cover.get(k) ?? NOT_SPILLED) !== what) return false;
+    }
+    return true;
+  }
+
   private readDuringPass(s: SheetData, row: number, col: number): Scalar {
     if (!this.memo) return this.valueAt(s, row, col);
     const k = key(row, col);
@@ -743,23 +801,26 @@ export class MemoryWorkbook {
     if (isFormula(input)) {
       const r = this.peek(s, k);
       if (r === null || !Array.isArray(r)) return r;
-      const area = s.spills.get(k);
-      return area === "blocked" ? new ErrorValue("#SPILL!") : r[0][0];
+      const blocked = s.spills.get(k) === "blocked";
+      this.observe(s, k, blocked ? BLOCKED : k);
+      return blocked ? new ErrorValue("#SPILL!") : r[0][0];
     }
     if (input !== undefined) return input;
     for (const [anchor, area] of s.spills) {
       if (area === "blocked" || row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+      if (!isFormula(s.inputs.get(anchor))) continue; // the anchor's formula was removed since the last pass
+      this.observe(s, k, anchor);
       const r = this.peek(s, anchor);
       if (r === null || !Array.isArray(r)) return null;
       const v = r[row - area.top]?.[col - area.left];
       return v === undefined ? null : v;
     }
+    this.observe(s, k, NOT_SPILLED);
     return null;
   }
 
-  /** Places this pass's results and spills; true when the spill layout differs from the last one. */
-  private layOut(): boolean {
-    let changed = false;
+  /** Places this pass's results and spills (the final layout: anchors in order, the first wins). */
+  private layOut(): void {
     for (const s of this.sheets) {
       const memo = this.memo!.get(s)!;
       const anchors = [...memo.keys()].sort((a, b) => a - b);
@@ -797,10 +858,8 @@ export class MemoryWorkbook {
           }),
         );
       }
-      if (!sameSpills(s.spills, spills)) changed = true;
       s.spills = spills;
     }
-    return changed;
   }
 
   // ---- Preview ---------------------------------------------------------------------------------
@@ -856,18 +915,6 @@ export function officeValue(v: Scalar): CellValue {
   if (v === null) return "";
   if (v instanceof ErrorValue) return v.code;
   return v;
-}
-
-function sameSpills(a: Map<number, Block | "blocked">, b: Map<number, Block | "blocked">): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w === undefined) return false;
-    if (v === "blocked" || w === "blocked") {
-      if (v !== w) return false;
-    } else if (!contains(v, w) || !contains(w, v)) return false;
-  }
-  return true;
 }
 
 function now(): number {
