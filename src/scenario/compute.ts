@@ -61,6 +61,11 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
   const rows = p.holders.map((c) => {
     const h = byRow.get(c.row);
     if (!h || h.asConverted === null) throw new ScenarioError(`Row ${c.row + 1} (${c.name}) of the cap table has a problem or is missing.`);
+    if (h.name !== c.name) {
+      throw new ScenarioError(
+        `The cap table changed since this scenario was saved: row ${c.row + 1} is now "${h.name}", not "${c.name}". Read the cap table again and re-run.`,
+      );
+    }
     const requested = c.requested ?? h.asConverted;
     return { c, h, requested, tier: priorityTier(c.role, p.offering) };
   });

@@ -109,6 +109,14 @@ describe("computeScenario", () => {
   });
 });
 
+describe("computeScenario on a changed cap table", () => {
+  it("refuses, in words, when a row now holds another holder", () => {
+    const p = demandPayload();
+    const moved = { ...parsed, holders: parsed.holders.map((h, i) => (i === 2 ? { ...h, name: "Someone Else" } : h)) };
+    expect(() => computeScenario(moved, p)).toThrow('row 3 is now "Someone Else", not "Beacon Growth Equity Fund II, L.P."');
+  });
+});
+
 describe("validatePayload", () => {
   it("accepts a good payload and names the field of a bad one", () => {
     expect(validatePayload(demandPayload()).ok).toBe(true);
