@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const check = mem.value("Demand", `E${N + 4}`);
   console.log(`  In-memory workbook, ${N.toLocaleString("en-US")} holders, ${first1.formulas.toLocaleString("en-US")} formulas:`);
   console.log(
-    `    write + recalculate ${writeMs.toFixed(0)} ms (recalculation ${first1.ms.toFixed(0)} ms, ${first1.passes} passes); recalculation after a cap table edit ${edit.ms.toFixed(0)} ms (${edit.passes} pass); total included ${check === 10_000_000 ? "= capacity" : `WRONG (${String(check)})`}`,
+    `    write + recalculate ${writeMs.toFixed(0)} ms (recalculation ${first1.ms.toFixed(0)} ms, ${first1.passes} pass${first1.passes === 1 ? "" : "es"}); recalculation after a cap table edit ${edit.ms.toFixed(0)} ms (${edit.passes} pass); total included ${check === 10_000_000 ? "= capacity" : `WRONG (${String(check)})`}`,
   );
 }
 
