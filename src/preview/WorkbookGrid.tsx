@@ -2,7 +2,7 @@
 // displayed value (the formula on hover and when selected). Clicking a cell selects it in the
 // workbook, as a click in Excel would, so "Read selected cap table" reads what you clicked.
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import type { MemoryWorkbook, SheetView, ViewCell } from "../workbook/memory";
 
 function colName(i: number): string {
@@ -49,6 +49,24 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
   };
 
   const cols = view && view.rows.length > 0 ? view.rows[0].length : 0;
+
+  /** Arrow keys move the selected cell, as in Excel. */
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!view || view.rows.length === 0) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    let [r, c] = [0, 0];
+    if (picked) {
+      const at = view.rows.findIndex((row) => row.some((x) => x.address === picked.address));
+      if (at >= 0) [r, c] = [at + move[0], view.rows[at].findIndex((x) => x.address === picked.address) + move[1]];
+    }
+    r = Math.max(0, Math.min(view.rows.length - 1, r));
+    c = Math.max(0, Math.min(cols - 1, c));
+    pick(view.rows[r][c]);
+    document.querySelector(`td[data-address="${view.rows[r][c].address}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  };
   return (
     <div className="wb">
       <div className="wb-tabs" role="tablist" aria-label="Sheets">
@@ -75,7 +93,7 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
         </code>
         {picked?.error && <span className="wb-error-msg">{picked.error}</span>}
       </div>
-      <div className="wb-scroll">
+      <div className="wb-scroll" tabIndex={0} onKeyDown={onKeyDown} aria-label="Cells: use the arrow keys to move the selection">
         {view && view.rows.length > 0 ? (
           <table className="wb-grid" aria-label={`Sheet ${view.name}`} aria-readonly="true">
             <thead>

@@ -196,6 +196,15 @@ suite("preview in Chromium (built dist/)", () => {
     ).toEqual(engine.caps.map((c) => money.format(Number(c))));
     await page.locator('td[data-address="F15"]').click();
     expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toContain("=RR.CUTBACK(D15:D24,E15:E24,$B$3)");
+    // Arrow keys move the selection: F16 is filled by the spill, I15 holds the cap formula.
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toBe(`F16(spilled) ${formatCount(engine.included[1])}`);
+    await page.keyboard.press("ArrowUp");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toBe("I15=RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6)");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
 
     // The screenshot: the pane's results at the top, the sheet scrolled back to column A.
     await page.evaluate(() => {
