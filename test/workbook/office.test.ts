@@ -304,7 +304,7 @@ describe("scenario store on a very hidden sheet", () => {
     expect(list.problems).toEqual([{ name: "Broken", problem: expect.any(String) }]);
   });
 
-  test("onChange fires for another author's save; unsubscribe stops it; subscribing twice is one subscription", async () => {
+  test("onChange fires for another author's saves, before and after the store exists; unsubscribe stops it; subscribing twice is one subscription", async () => {
     const wb = new MemoryWorkbook();
     wb.addSheet("Sheet1");
     const alice = new OfficeGateway({ run: new FakeExcel(wb, { author: "Alice" }).run, retry: noWait });
@@ -313,9 +313,14 @@ describe("scenario store on a very hidden sheet", () => {
     const listener = () => void calls++;
     const off = await alice.scenarios.onChange(listener);
     expect(await alice.scenarios.onChange(listener)).toBe(off);
-    await bob.scenarios.save(rec("x", "Bob's", 1));
+    expect(wb.hasSheet(STORE_SHEET)).toBe(false); // watching writes nothing
+    await bob.scenarios.save(rec("x", "Bob's", 1)); // creates the store: seen through worksheets.onAdded
     await new Promise((r) => setTimeout(r, 5));
     expect(calls).toBeGreaterThan(0);
+    const afterFirst = calls;
+    await bob.scenarios.save(rec("x2", "Bob's other", 1)); // seen through the store's onChanged
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calls).toBeGreaterThan(afterFirst);
     await off();
     await off();
     const seen = calls;

@@ -458,32 +458,51 @@ class OfficeScenarioStore implements ScenarioStore {
   }
 
   /**
-   * Subscribes to worksheet.onChanged on the store sheet (creating the very hidden sheet if it is
-   * not there yet, so that the first save by another author is seen). Subscribing the same
-   * listener again returns the same unsubscribe; unsubscribing twice is harmless.
+   * Subscribes to worksheet.onChanged on the store sheet, and to worksheets.onAdded so that when
+   * the store sheet appears (the first save in this workbook, by anyone) or is re-created, its
+   * onChanged is subscribed then and the listener told. Nothing is written to the workbook.
+   * Subscribing the same listener again returns the same unsubscribe; unsubscribing twice is
+   * harmless. One sync (plus one per sheet added later, to learn its name).
    */
   async onChange(listener: () => void): Promise<() => Promise<void>> {
     const existing = this.subscriptions.get(listener);
     if (existing) return existing;
-    const handler = await this.session.run("watch the saved scenarios", async (context) => {
+    let active = true;
+    let watching: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    const onChanged = async () => {
+      if (active) listener();
+    };
+    const handlers = await this.session.run("watch the saved scenarios", async (context) => {
       const sheets = context.workbook.worksheets;
-      let ws = sheets.getItemOrNullObject(STORE_SHEET);
+      const ws = sheets.getItemOrNullObject(STORE_SHEET);
       ws.load("name");
       await context.sync();
-      if (ws.isNullObject) {
-        ws = sheets.add(STORE_SHEET);
-        ws.visibility = "VeryHidden";
-        const header = ws.getRange(blockAddress(blockOf(0, 0, 1, HEADER.length)));
-        header.numberFormat = [HEADER.map(() => "@")];
-        header.values = [[...HEADER]];
-      }
-      const result = ws.onChanged.add(async () => {
-        listener();
+      if (!ws.isNullObject) watching = ws.onChanged.add(onChanged);
+      const added = sheets.onAdded.add(async (args) => {
+        if (!active) return;
+        const appeared = await this.session
+          .run(
+            "watch the saved scenarios",
+            async (context) => {
+              const sheet = context.workbook.worksheets.getItem(args.worksheetId);
+              sheet.load("name");
+              await context.sync();
+              if (sheet.name !== STORE_SHEET) return false;
+              if (watching) {
+                watching.remove(); // the old store sheet's subscription (the sheet was re-created)
+              }
+              watching = sheet.onChanged.add(onChanged);
+              await context.sync();
+              return true;
+            },
+            context,
+          )
+          .catch(() => false);
+        if (appeared && active) listener();
       });
       await context.sync();
-      return result;
+      return { added, context };
     });
-    let active = true;
     const unsubscribe = async () => {
       if (!active) return;
       active = false;
@@ -491,10 +510,12 @@ class OfficeScenarioStore implements ScenarioStore {
       await this.session.run(
         "stop watching the saved scenarios",
         async (context) => {
-          handler.remove();
+          handlers.added.remove();
+          const w = watching as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+          if (w) w.remove();
           await context.sync();
         },
-        handler.context as Excel.RequestContext,
+        handlers.context,
       );
     };
     this.subscriptions.set(listener, unsubscribe);

@@ -31,6 +31,9 @@ export interface FakeExcelOptions {
 
 type Op = () => void;
 
+/** Marks a registration on worksheets.onAdded rather than on one sheet's onChanged. */
+const ADDED = "\u0000added";
+
 const toOffice: Record<Visibility, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 const fromOffice: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 
@@ -167,8 +170,16 @@ class FakeWorkbookP {
 
 class FakeWorksheetsP extends Proxy<null> {
   items: FakeWorksheetP[] = [];
+  readonly onAdded: { add: (handler: (args: { worksheetId: string }) => Promise<void>) => { remove: () => void; context: FakeContext } };
   constructor(context: FakeContext) {
     super(context, () => null, true);
+    this.onAdded = {
+      add: (handler) => {
+        const registration: Registration = { sheet: () => ADDED, handler: handler as (args: unknown) => Promise<void> };
+        context.queue.push(() => context.fake.handlers.add(registration));
+        return { remove: () => context.queue.push(() => context.fake.handlers.delete(registration)), context };
+      },
+    };
   }
   override load(props?: string): this {
     const list = (props ?? "")
@@ -720,7 +731,15 @@ export class FakeExcel {
     this.author = options.author ?? "you";
     workbook.onChanged((e) => {
       for (const h of [...this.handlers]) {
-        if (h.sheet()?.toLowerCase() === e.sheet.toLowerCase()) {
+        if (h.sheet() === ADDED) {
+          if (e.kind === "sheetAdded")
+            setTimeout(
+              () => void h.handler({ worksheetId: e.sheet, source: e.author === this.author ? "Local" : "Remote", type: "WorksheetAdded" }),
+              0,
+            );
+          continue;
+        }
+        if (e.kind === "cells" && h.sheet()?.toLowerCase() === e.sheet.toLowerCase()) {
           const args = {
             address: e.address,
             source: e.author === this.author ? "Local" : "Remote",
