@@ -2,9 +2,9 @@
 // OfficeSession.run (./run), the one place that calls Excel.run, which counts context.sync calls.
 //
 // Round trips (context.sync calls) per method:
-//   readCapTable 1 · readSelectedCapTable 1 in a table, 2 in a plain block · sheetStatus 1 · writeSheet 2 · readValues 1 ·
-//   activateSheet 1 · insertTable 2 · scenarios.list 1, save 2, remove 2, onChange 1 (2 the
-//   first time, to create the store sheet).
+//   readCapTable 1 · readSelectedCapTable 1 in a table, 2 in a plain block · sheetStatus 1 ·
+//   writeSheet 2 · readValues 1 · activateSheet 1 · insertTable 2 · scenarios.list 1, save 2,
+//   remove 2, onChange 1.
 // Where a sheet may be absent the probe uses getItemOrNullObject and reads through it in the same
 // batch; should Excel refuse that for a missing sheet, the probe is repeated with the null check
 // alone (one more sync, only when the sheet is absent).
