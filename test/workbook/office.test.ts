@@ -206,6 +206,15 @@ describe("cell-edit mode and errors", () => {
     expect(excel.syncs).toBe(3);
   });
 
+  test("a write retried after cell-edit mode completes once, with no temporary sheet left", async () => {
+    const { wb, excel, gw } = setup(3);
+    excel.editModeFailures = 1;
+    await gw.writeSheet(scenarioWrite("Demand", "Cap table", 3, 10), { overwriteForeign: false });
+    expect(excel.syncs).toBe(3);
+    expect(wb.listSheets().map((s) => s.name)).toEqual(["Sheet1", "Cap table", "Demand"]);
+    expect(await gw.sheetStatus("Demand")).toBe("ours");
+  });
+
   test("gives up after a bounded number of retries with a plain-words message", async () => {
     const { excel, gw } = setup(2);
     excel.editModeFailures = 100;

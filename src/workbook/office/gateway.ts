@@ -272,8 +272,8 @@ export class OfficeGateway implements WorkbookGateway {
     } catch {
       return Promise.reject(new WorkbookError(messages.writeFailed(write.sheet, "the chart refers to cells that are not a range.")));
     }
-    const temp = this.tempName();
     return this.session.run(`write "${write.sheet}"`, async (context) => {
+      const temp = this.tempName(); // a fresh one if the batch is retried
       const before = await this.probe(context, write.sheet);
       if (OfficeGateway.statusOf(before) === "foreign" && !options.overwriteForeign) throw new ForeignContentError(write.sheet);
       if (before.tables.length > 0)
