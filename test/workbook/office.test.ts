@@ -282,6 +282,16 @@ describe("scenario store on a very hidden sheet", () => {
     expect((await bob.scenarios.list()).scenarios.map((s) => s.id).sort()).toEqual(["alice-1", "bob-1"]);
   });
 
+  test("two co-authors saving the first scenarios of a workbook at once: both survive", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet("Sheet1");
+    const alice = new OfficeGateway({ run: new FakeExcel(wb, { author: "Alice" }).run, retry: noWait });
+    const bob = new OfficeGateway({ run: new FakeExcel(wb, { author: "Bob" }).run, retry: noWait });
+    await Promise.all([alice.scenarios.save(rec("a", "Alice's", 1)), bob.scenarios.save(rec("b", "Bob's", 2))]);
+    expect((await alice.scenarios.list()).scenarios.map((s) => s.name).sort()).toEqual(["Alice's", "Bob's"]);
+    expect(wb.visibility(STORE_SHEET)).toBe("veryHidden");
+  });
+
   test("save is 2 syncs and writes one row only", async () => {
     const wb = new MemoryWorkbook();
     wb.addSheet("Sheet1");

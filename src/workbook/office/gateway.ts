@@ -422,7 +422,22 @@ class OfficeScenarioStore implements ScenarioStore {
     return this.session.run("read the saved scenarios", async (context) => readStore((await storeRows(context)) ?? []));
   }
 
-  save(record: ScenarioRecord): Promise<void> {
+  /**
+   * Two syncs: read the store, then write the record's row. When two authors save the first
+   * scenario of a workbook at once, both try to add the store sheet; the one that loses saves again
+   * into the sheet the other added.
+   */
+  async save(record: ScenarioRecord): Promise<void> {
+    try {
+      await this.saveOnce(record);
+    } catch (e) {
+      const code = ((e as WorkbookError).cause as { code?: string } | undefined)?.code;
+      if (code !== "ItemAlreadyExists") throw e;
+      await this.saveOnce(record);
+    }
+  }
+
+  private saveOnce(record: ScenarioRecord): Promise<void> {
     const row = recordToRow(record);
     return this.session.run("save the scenario", async (context) => {
       const rows = await storeRows(context);
