@@ -84,10 +84,11 @@ export class MemoryGateway implements WorkbookGateway {
       const table = this.workbook.tableAt(sel.sheet, sel.address);
       if (table) return this.read({ sheet: table.sheet, address: table.address, table: table.name });
       const b = parseBlock(sel.address);
-      const address = b.top === b.bottom && b.left === b.right ? this.workbook.surroundingRegion(sel.sheet, sel.address) : sel.address;
+      const single = b.top === b.bottom && b.left === b.right;
+      const address = single ? this.workbook.surroundingRegion(sel.sheet, sel.address) : sel.address;
       const read = this.read({ sheet: sel.sheet, address });
       if (read.headers.every((h) => h === "") && read.rows.every((r) => r.every((v) => v === "")))
-        throw new WorkbookError(messages.emptySelection);
+        throw new WorkbookError(single ? messages.noSelection : messages.emptySelection);
       return read;
     });
   }
