@@ -38,9 +38,7 @@ function devServerPort() {
 async function devServerTransport() {
   const plain = (why) => {
     console.log(`[regrights] dev server: plain HTTP (${why}).`);
-    console.log(
-      "[regrights] For HTTPS, as Office requires for sideloading, run `npx office-addin-dev-certs install` once, then restart."
-    );
+    console.log("[regrights] For HTTPS, as Office requires for sideloading, run `npx office-addin-dev-certs install` once, then restart.");
     return "http";
   };
   if (process.env.REGRIGHTS_HTTP === "1") return plain("REGRIGHTS_HTTP=1");

@@ -53,7 +53,9 @@ function time(fn, runs) {
 }
 
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
-console.log(`RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`);
+console.log(
+  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`,
+);
 
 console.log("RR.CUTBACK (one tier, pro rata by request, Excel-shaped range in and out) vs dinero.js allocate (number calculator)");
 console.log("     rows |   RR.CUTBACK |      dinero.js | ratio RR/dinero | exact?");
@@ -73,7 +75,9 @@ for (const n of [100_000, 1_000_000]) {
   const within = got.every((g, i) => Number.isInteger(g) && g <= requests[i] && Math.abs(g - (capacity * requests[i]) / total) < 1 + 1e-6);
   const dinSum = dn.result.reduce((a, d) => a + toSnapshot(d).amount, 0);
   const exact = sum === capacity && within ? "yes" : `NO (sum ${sum} vs ${capacity})`;
-  console.log(`${String(n).padStart(9)} | ${fmt(rr.ms)} | ${fmt(dn.ms)}   | ${(rr.ms / dn.ms).toFixed(2).padStart(15)} | ${exact}; dinero sum ${dinSum === capacity ? "ok" : dinSum}`);
+  console.log(
+    `${String(n).padStart(9)} | ${fmt(rr.ms)} | ${fmt(dn.ms)}   | ${(rr.ms / dn.ms).toFixed(2).padStart(15)} | ${exact}; dinero sum ${dinSum === capacity ? "ok" : dinSum}`,
+  );
 }
 
 console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-shaped columns)");
@@ -84,7 +88,7 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const convertible = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
   const ratio = Array.from({ length: n }, () => [1 + Math.floor(next() * 1000) / 1000]);
   const reg = time(() => RR["REGISTRABLE"](common, convertible, ratio, null, null), 9);
-  console.log(`  RR.REGISTRABLE    ${fmt(reg.ms)}  (${(reg.ms * 1000 / n).toFixed(2)} µs/row)`);
+  console.log(`  RR.REGISTRABLE    ${fmt(reg.ms)}  (${((reg.ms * 1000) / n).toFixed(2)} µs/row)`);
 
   const registrable = reg.result;
   const affiliate = Array.from({ length: n }, () => [next() < 0.2]);
@@ -92,7 +96,7 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const asOf = [[45000]];
   const ceased = time(() => RR["RULE144.CEASED"](registrable, affiliate, acquired, asOf, [[250_000]], null), 9);
   const errors = ceased.result.filter((row) => typeof row[0] !== "boolean").length;
-  console.log(`  RR.RULE144.CEASED ${fmt(ceased.ms)}  (${(ceased.ms * 1000 / n).toFixed(2)} µs/row; ${errors} error cells)`);
+  console.log(`  RR.RULE144.CEASED ${fmt(ceased.ms)}  (${((ceased.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells)`);
 }
 
 // Workbook gateway (src/workbook): context.sync calls of the Office.js gateway against the Excel

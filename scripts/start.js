@@ -143,11 +143,15 @@ async function serveForBrowser() {
   log(`Preview (the task pane on an in-memory workbook, no Excel needed): ${ready.url.replace(/taskpane\.html$/, "preview.html")}`);
   log(
     `Excel is not available on this machine (${process.platform}), so the add-in is served for a browser ` +
-      "or for sideloading into Excel on the web (upload manifest.xml via Home > Add-ins > More add-ins > Upload My Add-in)."
+      "or for sideloading into Excel on the web (upload manifest.xml via Home > Add-ins > More add-ins > Upload My Add-in).",
   );
   if (ready.url.startsWith("http:")) {
     // The webpack config prints why it chose plain HTTP; repeat it here from the log.
-    const why = foreground ? [] : tail(logFile, 400).split("\n").filter((l) => l.startsWith("[regrights] dev server:"));
+    const why = foreground
+      ? []
+      : tail(logFile, 400)
+          .split("\n")
+          .filter((l) => l.startsWith("[regrights] dev server:"));
     for (const line of why) console.log(line);
     log("Note: served over plain HTTP; Excel on the web needs HTTPS (run `npx office-addin-dev-certs install` once).");
   }

@@ -19,7 +19,7 @@ function loadFunctionsBundle(): { associations: [string, unknown][] } {
   class CustomFunctionsError extends Error {
     constructor(
       public readonly code: string,
-      message?: string
+      message?: string,
     ) {
       super(message);
     }

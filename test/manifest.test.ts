@@ -146,17 +146,28 @@ function decodePng(file: string): DecodedPng {
       const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
       let pred: number;
       switch (filter) {
-        case 0: pred = 0; break;
-        case 1: pred = a; break;
-        case 2: pred = b; break;
-        case 3: pred = (a + b) >> 1; break;
+        case 0:
+          pred = 0;
+          break;
+        case 1:
+          pred = a;
+          break;
+        case 2:
+          pred = b;
+          break;
+        case 3:
+          pred = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`${file}: bad filter type ${filter} on row ${y}`);
+        default:
+          throw new Error(`${file}: bad filter type ${filter} on row ${y}`);
       }
       pixels[y * stride + x] = (cur + pred) & 0xff;
     }
@@ -189,7 +200,9 @@ describe("manifest.xml structure", () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(named("ProviderName")[0]?.text).toBe("RegRights");
     expect(named("DisplayName")[0]?.attrs.DefaultValue).toBe("RegRights");
-    const hosts = named("Host").filter((e) => !under(e, "VersionOverrides")).map((e) => e.attrs.Name);
+    const hosts = named("Host")
+      .filter((e) => !under(e, "VersionOverrides"))
+      .map((e) => e.attrs.Name);
     expect(hosts).toEqual(["Workbook"]);
     expect(named("Permissions")[0]?.text).toBe("ReadWriteDocument");
   });
@@ -236,9 +249,7 @@ describe("manifest.xml structure", () => {
 });
 
 describe("manifest.xml resources", () => {
-  const definitions = elements.filter(
-    (e) => under(e, "Resources") && ["bt:Image", "bt:Url", "bt:String"].includes(e.name)
-  );
+  const definitions = elements.filter((e) => under(e, "Resources") && ["bt:Image", "bt:Url", "bt:String"].includes(e.name));
   const references = elements.filter((e) => e.attrs.resid !== undefined);
 
   test("every resource id is defined exactly once and is at most 32 characters", () => {
@@ -355,8 +366,7 @@ describe("icons", () => {
 
 describe("dist/taskpane.html (shared runtime page)", () => {
   const html = () => fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-  const scriptSrcs = () =>
-    [...html().matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>/gi)].map((m) => m[1]);
+  const scriptSrcs = () => [...html().matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>/gi)].map((m) => m[1]);
 
   test("loads office.js from Microsoft's CDN", () => {
     expect(scriptSrcs()).toContain(OFFICE_JS_CDN);

@@ -247,4 +247,23 @@ describe("task pane", () => {
     render(<App info={{ ...info, dark: true }} gateway={new FakeGateway()} />);
     expect(screen.getByRole("heading", { name: "RegRights", level: 1 })).toBeInTheDocument();
   });
+
+  it("renders holder names with markup as text, never as HTML", async () => {
+    const { gateway, user } = setup();
+    const rows = sampleCapTable().rows;
+    const evil = '<img src=x onerror="window.__pwned=1">Evil & Co <b>bold</b>';
+    rows[1][0] = evil;
+    gateway.sheets.set("Mine", { cells: rows, ours: false });
+    gateway.selection = { sheet: "Mine", address: "A1:G11" };
+    await user.click(screen.getByRole("button", { name: "Read selected cap table" }));
+    await screen.findByText(/Read 10 holders from Mine!A1:G11/);
+    await user.type(screen.getByRole("textbox", { name: "Underwriter capacity (shares)" }), "3000000");
+    await user.type(screen.getByRole("textbox", { name: "Offering price ($)" }), "20");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("grid", { name: "Allocation by holder" });
+    expect(gridRows("Allocation by holder")[0][0].startsWith(evil)).toBe(true);
+    expect(document.querySelector("img[src='x']")).toBeNull();
+    expect(document.querySelector("b")).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
 });
