@@ -287,6 +287,18 @@ describe("manifest.xml resources", () => {
     expect(problems).toEqual([]);
   });
 
+  test("strings fit Office's limits: short strings 125 characters, long strings and the description 250", () => {
+    const strings = named("bt:String");
+    expect(strings.length).toBeGreaterThan(0);
+    for (const e of strings) {
+      const limit = under(e, "bt:ShortStrings") ? 125 : 250;
+      expect([e.attrs.id, (e.attrs.DefaultValue ?? "").length <= limit]).toEqual([e.attrs.id, true]);
+    }
+    const description = named("Description").find((e) => !under(e, "VersionOverrides"));
+    expect((description?.attrs.DefaultValue ?? "").length).toBeGreaterThan(20);
+    expect((description?.attrs.DefaultValue ?? "").length).toBeLessThanOrEqual(250);
+  });
+
   test("every defined resource is used", () => {
     const used = new Set(references.map((r) => r.attrs.resid));
     const unused = definitions.map((d) => d.attrs.id).filter((id) => !used.has(id));
