@@ -22,7 +22,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { OFFERINGS, ROLES, VENUES, formatCount, type Offering, type Role, type Venue } from "../engine";
 import {
   CAP_FIELDS,
@@ -50,8 +50,15 @@ import { EMPTY_FORM, formFromPayload, validateForm, type FormErrors, type Scenar
 import { Grid, type GridColumn } from "./Grid";
 import { Scenarios } from "./Scenarios";
 import { useGateway } from "./gatewayContext";
+import { ocfCapTable, type PickedFile } from "./ocfFiles";
+import type { ImportSummary } from "../ocf";
+
+const OCF_SHEET = "OCF cap table";
+const OCF_TABLE = "OcfCapTable";
 
 const useStyles = makeStyles({
+  // The file picker is reached through its button; kept out of sight, not out of the page.
+  hiddenInput: { display: "none" },
   section: {
     display: "flex",
     flexDirection: "column",
@@ -112,7 +119,7 @@ function newId(): string {
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-type Busy = null | "read" | "sample" | "run" | "open";
+type Busy = null | "read" | "sample" | "ocf" | "run" | "open";
 
 /** initialCapTable: read this cap table on start (the preview's sample), with sample defaults. */
 export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}) {
@@ -127,6 +134,8 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean } | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
+  const [ocf, setOcf] = useState<ImportSummary | null>(null);
+  const ocfInput = useRef<HTMLInputElement>(null);
 
   const loadCap = useCallback((read: CapTableRead, base?: ColumnMapping) => {
     const state = makeCap(read, {}, base);
@@ -176,6 +185,18 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       loadCap(await gateway.readCapTable(ref));
       setForm((f) => ({ ...f, capacity: f.capacity || "3,000,000", price: f.price || "20.00" }));
       setNotice(`Inserted the sample cap table on the sheet "${ref.sheet}".`);
+    });
+
+  const importOcfFiles = (files: PickedFile[]) =>
+    step("ocf", "import the OCF package", async () => {
+      // Parse and check the whole package first: a malformed package writes nothing.
+      const { result, rows, numberFormats } = await ocfCapTable(files);
+      const ref = await gateway.insertTable(OCF_SHEET, OCF_TABLE, rows, numberFormats);
+      loadCap(await gateway.readCapTable(ref));
+      setOcf(result.summary);
+      setNotice(
+        `Imported ${result.summary.holders} holders of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${result.summary.transactionsApplied} transactions applied, ${result.summary.skipped.length} items skipped).`,
+      );
     });
 
   const remap = (field: CapField, col: number) => {
@@ -290,8 +311,43 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
           <Button onClick={insertSample} disabled={busy !== null}>
             Insert sample cap table
           </Button>
-          {(busy === "read" || busy === "sample") && <Spinner size="tiny" label={busy === "read" ? "Reading…" : "Inserting…"} />}
+          <Button onClick={() => ocfInput.current?.click()} disabled={busy !== null}>
+            Import OCF package…
+          </Button>
+          <input
+            ref={ocfInput}
+            type="file"
+            multiple
+            accept=".zip,.json"
+            aria-label="OCF package files (.ocf.zip, or the .ocf.json files)"
+            className={styles.hiddenInput}
+            onChange={(e) => {
+              const files = Array.from(e.currentTarget.files ?? []);
+              e.currentTarget.value = "";
+              if (files.length > 0) void importOcfFiles(files);
+            }}
+          />
+          {(busy === "read" || busy === "sample" || busy === "ocf") && (
+            <Spinner size="tiny" label={busy === "read" ? "Reading…" : busy === "ocf" ? "Importing…" : "Inserting…"} />
+          )}
         </div>
+        {ocf && (ocf.skipped.length > 0 || ocf.warnings.length > 0) && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>What the OCF import skipped</MessageBarTitle>
+              <ul aria-label="OCF import skipped">
+                {ocf.skipped.map((s) => (
+                  <li key={`${s.file}/${s.id}`}>
+                    {s.objectType} {s.id}: {s.reason}
+                  </li>
+                ))}
+                {ocf.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {errors.capTable && (
           <MessageBar intent="warning">
             <MessageBarBody>{errors.capTable}</MessageBarBody>

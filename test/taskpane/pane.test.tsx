@@ -9,6 +9,9 @@ import { parseCapTable, recogniseColumns, sampleCapTable, SCENARIO_SCHEMA } from
 import { App } from "../../src/taskpane/App";
 import { WorkbookError, messages } from "../../src/workbook/errors";
 import { FakeGateway } from "./fakeGateway";
+import * as fs from "fs";
+import * as path from "path";
+import { importOcf, toCapTableRows } from "../../src/ocf";
 
 const info = { officeLoaded: false, host: null, platform: null, dark: false };
 
@@ -265,5 +268,33 @@ describe("task pane", () => {
     expect(document.querySelector("img[src='x']")).toBeNull();
     expect(document.querySelector("b")).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  describe("Import OCF package", () => {
+    const dir = path.resolve(__dirname, "..", "fixtures", "ocf", "series-b");
+    const files = () =>
+      fs.readdirSync(dir).map((name) => new File([fs.readFileSync(path.join(dir, name), "utf8")], name, { type: "application/json" }));
+
+    it("writes the imported cap table as a new table and reads it, with what was skipped", async () => {
+      const { gateway, user } = setup();
+      await user.upload(screen.getByLabelText("OCF package files (.ocf.zip, or the .ocf.json files)"), files());
+      const expected = toCapTableRows(
+        importOcf(Object.fromEntries(fs.readdirSync(dir).map((n) => [n, fs.readFileSync(path.join(dir, n), "utf8")]))),
+      );
+      await screen.findByText(new RegExp(`Read ${expected.length - 1} holders from OCF cap table!A1:G${expected.length}`));
+      expect(gateway.tables.map((t) => t.sheet)).toEqual(["OCF cap table"]);
+      expect(gateway.sheets.get("OCF cap table")?.cells).toEqual(expected);
+      expect(screen.getByText(/^Imported \d+ holders of Beacon Health Systems, Inc\. as of 2021-12-31/)).toBeInTheDocument();
+    });
+
+    it("rejects a package without its manifest, naming the problem, and writes nothing", async () => {
+      const { gateway, user } = setup();
+      const upload = files().filter((f) => !/Manifest/.test(f.name));
+      await user.upload(screen.getByLabelText("OCF package files (.ocf.zip, or the .ocf.json files)"), upload);
+      const alert = await screen.findByRole("alert");
+      expect(alert).toHaveTextContent(/manifest/i);
+      expect(alert).toHaveTextContent(/Nothing in the workbook was changed/);
+      expect(gateway.tables).toHaveLength(0);
+    });
   });
 });
