@@ -189,6 +189,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
 
   const importOcfFiles = (files: PickedFile[]) =>
     step("ocf", "import the OCF package", async () => {
+      setOcf(null);
       // Parse and check the whole package first: a malformed package writes nothing.
       const { result, rows, numberFormats } = await ocfCapTable(files);
       const ref = await gateway.insertTable(OCF_SHEET, OCF_TABLE, rows, numberFormats);

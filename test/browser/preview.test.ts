@@ -13,6 +13,7 @@ import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { cutback, formatCount, indemnityCap } from "../../src/engine";
 import { parseCapTable, recogniseColumns, sampleCapTable } from "../../src/scenario";
+import { importOcf, toCapTableRows } from "../../src/ocf";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -237,6 +238,28 @@ suite("preview in Chromium (built dist/)", () => {
     );
     expect(pageErrors).toEqual([]);
   });
+
+  test.each(["seed", "series-b", "transfer"])(
+    "imports the %s OCF fixture: the sheet holds the importer's per-holder counts",
+    async (fixture) => {
+      const dir = path.resolve(__dirname, "..", "fixtures", "ocf", fixture);
+      const names = fs.readdirSync(dir);
+      const expected = toCapTableRows(importOcf(Object.fromEntries(names.map((n) => [n, fs.readFileSync(path.join(dir, n), "utf8")]))));
+      // The new sheet's name is unique: "OCF cap table", then "OCF cap table (2)", …
+      const before = await page.getByRole("tab", { name: /^OCF cap table/ }).count();
+      const sheet = before === 0 ? "OCF cap table" : `OCF cap table (${before + 1})`;
+      await page.getByLabel("OCF package files (.ocf.zip, or the .ocf.json files)").setInputFiles(names.map((n) => path.join(dir, n)));
+      await page.getByText(`Read ${expected.length - 1} holders from ${sheet}!A1:G${expected.length}`).waitFor();
+      const shown = await sheetCells(
+        page,
+        sheet,
+        expected.slice(1).flatMap((_, i) => [`A${i + 2}`, `B${i + 2}`, `C${i + 2}`]),
+      );
+      const want = expected.slice(1).flatMap((row) => [String(row[0]), formatCount(Number(row[1])), formatCount(Number(row[2]))]);
+      expect(shown).toEqual(want);
+      expect(pageErrors).toEqual([]);
+    },
+  );
 
   test("the Excel page itself starts when the office.js CDN is unreachable", async () => {
     const excel = await context.newPage();

@@ -21,29 +21,12 @@ import { WorkbookError, messages } from "../errors";
 import { FINGERPRINT_KEY, fingerprintOf, matchesFingerprint, parseFingerprint } from "../fingerprint";
 import { HEADER, STORE_SHEET, padRow, readStore, recordToRow, rowForSave, rowsOf } from "../records";
 import { DEFAULT_AUTHOR, MemoryWorkbook, sheetNameProblem } from "./workbook";
+import { uniqueName, uniqueTableName } from "../names";
 import { FormulaSyntaxError } from "./formulas";
 
 export interface MemoryGatewayOptions {
   /** Name of the author making the changes (events carry it). */
   author?: string;
-}
-
-/** A unique name: name, then "name (2)", "name (3)", … within maxLength. */
-export function uniqueName(name: string, taken: (candidate: string) => boolean, maxLength = 31): string {
-  if (!taken(name)) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = name.slice(0, maxLength - suffix.length) + suffix;
-    if (!taken(candidate)) return candidate;
-  }
-}
-
-/** A valid Excel table name from any text ("Cap table" → "Cap_table"). */
-export function tableNameFrom(name: string): string {
-  let t = name.replace(/[^A-Za-z0-9_.]/g, "_");
-  if (!/^[A-Za-z_]/.test(t)) t = `_${t}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(t) || /^[RC]$/i.test(t)) t = `_${t}`;
-  return t.slice(0, 255);
 }
 
 function headersOf(row: CellValue[] | undefined): string[] {
@@ -130,7 +113,7 @@ export class MemoryGateway implements WorkbookGateway {
       const wb = this.workbook;
       const sheet = uniqueName(sheetName, (n) => wb.hasSheet(n));
       const tables = new Set(wb.listTables().map((t) => t.name.toLowerCase()));
-      const table = uniqueName(tableNameFrom(tableName), (n) => tables.has(n.toLowerCase()), 255).replace(/[ ()]/g, "_");
+      const table = uniqueTableName(tableName, tables);
       const cols = rows.reduce((m, r) => Math.max(m, r.length), 0);
       const address = blockAddress(blockOf(0, 0, rows.length, cols));
       wb.transaction(() => {

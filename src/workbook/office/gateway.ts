@@ -31,6 +31,7 @@ import {
   WorkbookGateway,
 } from "../gateway";
 import { blockAddress, blockOf, parseBlock, splitSheet, columnName } from "../address";
+import { uniqueName, uniqueTableName } from "../names";
 import { WorkbookError, messages } from "../errors";
 import { FINGERPRINT_KEY, fingerprintOf, matchesFingerprint, parseFingerprint } from "../fingerprint";
 import { HEADER, STORE_SHEET, padRow, readStore, recordToRow, rowForSave, rowsOf } from "../records";
@@ -64,22 +65,6 @@ function localAddress(address: string): string {
 /** A rectangular grid cols wide (short rows padded with blank). */
 function rectangular<T>(grid: T[][], cols: number, blank: T): T[][] {
   return grid.map((row) => (row.length === cols ? row : [...row, ...new Array<T>(cols - row.length).fill(blank)]));
-}
-
-function uniqueName(name: string, taken: Set<string>, maxLength = 31): string {
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = name.slice(0, maxLength - suffix.length) + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-function tableNameFrom(name: string): string {
-  let t = name.replace(/[^A-Za-z0-9_.]/g, "_");
-  if (!/^[A-Za-z_]/.test(t)) t = `_${t}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(t) || /^[RC]$/i.test(t)) t = `_${t}`;
-  return t.slice(0, 250);
 }
 
 interface Probe {
@@ -189,9 +174,10 @@ export class OfficeGateway implements WorkbookGateway {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
-      const sheet = uniqueName(sheetName, new Set(sheets.items.map((s) => s.name.toLowerCase())));
+      const sheetTaken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const sheet = uniqueName(sheetName, (n) => sheetTaken.has(n.toLowerCase()));
       const tableTaken = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      const table = uniqueName(tableNameFrom(tableName), tableTaken, 250).replace(/[ ()]/g, "_");
+      const table = uniqueTableName(tableName, tableTaken);
       const cols = rows.reduce((m, r) => Math.max(m, r.length), 0);
       const address = blockAddress(blockOf(0, 0, rows.length, cols));
       const ws = sheets.add(sheet);
