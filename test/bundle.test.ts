@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { customFunctionsStub } from "./support/customFunctionsStub";
 
 const DIST = path.resolve(__dirname, "..", "dist");
 
@@ -15,31 +16,10 @@ interface FunctionsJson {
 
 function loadFunctionsBundle(): { associations: [string, unknown][] } {
   const associations: [string, unknown][] = [];
-  class CustomFunctionsError extends Error {
-    constructor(
-      public readonly code: string,
-      message?: string,
-    ) {
-      super(message);
-    }
-  }
+  // Only the CustomFunctions global: a bare context with no window, self or document.
   const context = vm.createContext({
     console,
-    CustomFunctions: {
-      associate(id: string, fn: unknown) {
-        associations.push([id, fn]);
-      },
-      Error: CustomFunctionsError,
-      ErrorCode: {
-        invalidValue: "#VALUE!",
-        notAvailable: "#N/A",
-        divisionByZero: "#DIV/0!",
-        invalidNumber: "#NUM!",
-        nullReference: "#NULL!",
-        invalidName: "#NAME?",
-        invalidReference: "#REF!",
-      },
-    },
+    CustomFunctions: { ...customFunctionsStub, associate: (id: string, fn: unknown) => associations.push([id, fn]) },
   });
   const file = path.join(DIST, "functions.js");
   vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
