@@ -11,6 +11,7 @@ import * as agreement from "./agreementAdapters";
 /**
  * Registrable Securities held, as common shares: common + floor(convertible × ratio) − disposed, or 0 once cessation (iii) applies. Definition of "Registrable Securities" and its cessation clauses (i)–(iii). Fractional shares from conversion are dropped per holder, since none are issued. Spills one result per row.
  * @customfunction REGISTRABLE REGISTRABLE
+ * @helpurl https://localhost:3000/help/functions.html#rr-registrable
  * @example =RR.REGISTRABLE(100, 10, 1.5) → 115
  * @clause Definition of "Registrable Securities"; cessation (i), (ii) and (iii)
  * @param common Common shares held that are Registrable Securities (issued or issuable under the purchase agreement, or by split or dividend on them). Whole shares; one value or a column.
@@ -27,6 +28,7 @@ export function registrable(common: any[][], convertible: any[][], ratio: any[][
 /**
  * Rule 144(e)(1) volume limit: the most an affiliate may sell in any three months, floor(max(1% of the class outstanding, average of the four weekly volumes)). Over-the-counter securities get the 1% test alone (C&DI 133.02). Selling exactly the limit is allowed ("shall not exceed").
  * @customfunction RULE144.VOLUME RULE144.VOLUME
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-volume
  * @example =RR.RULE144.VOLUME(1840000, {15000,17200,19600,18100}) → 18,400
  * @clause Rule 144(e)(1); C&DI 133.02
  * @param outstanding Shares of the class outstanding as shown by the issuer's most recent report. Whole shares.
@@ -41,6 +43,7 @@ export function rule144Volume(outstanding: any, weekly_volumes: any[][], venue?:
 /**
  * Average weekly trading volume for Rule 144(e)(1)(ii): the sum of the daily volumes dated in the four complete Sunday–Saturday weeks before the week containing the filing date, divided by four. Days outside those weeks are ignored; a week with no dated entry gives #N/A naming it (a week of zeros is data). The calendar-week reading is this add-in's convention.
  * @customfunction RULE144.WEEKLY RULE144.WEEKLY
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-weekly
  * @example =RR.RULE144.WEEKLY(A2:A40, B2:B40, DATE(2024,5,15)) → the average of the weeks 14 Apr – 11 May 2024
  * @clause Rule 144(e)(1)(ii)
  * @param dates Trading dates, as Excel dates (text dates are an error). A column or row.
@@ -55,6 +58,7 @@ export function rule144Weekly(dates: any[][], volumes: any[][], filing_date: any
 /**
  * First day on which the Rule 144(d) holding period is met, with the regime chosen by the date of sale: from 15 Feb 2008 six months (reporting issuer, 144(d)(1)(i)) or one year (144(d)(1)(ii)); from 29 Apr 1997 to 14 Feb 2008 one year. A period of N months is met on EDATE(acquired, N) + 1 (the conservative reading of "must elapse"); where only the 2008 rule ends it earlier, the result is 15 Feb 2008. Sales before 29 Apr 1997 are outside the model (#N/A).
  * @customfunction RULE144.HOLDEND RULE144.HOLDEND
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-holdend
  * @example =RR.RULE144.HOLDEND(DATE(2007,6,1)) → 2008-02-15
  * @clause Rule 144(d)(1), (d)(3)(ii); Releases 33-7390 and 33-8869
  * @param acquired Date the securities were acquired and fully paid. For conversion shares, the date the convertible was paid for (144(d)(3)(ii) tacking).
@@ -68,6 +72,7 @@ export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] 
 /**
  * Cessation (iii) of "Registrable Securities": TRUE when all the holder's Registrable Securities could be sold under Rule 144 in one three-month period starting on as_of. FALSE while the holding period (RR.RULE144.HOLDEND, regime by as_of) is not met. 2008 regime: non-affiliate TRUE; affiliate TRUE when registrable ≤ volume_limit. 1997 regime: non-affiliate held two years (Rule 144(k)) TRUE; otherwise registrable ≤ volume_limit.
  * @customfunction RULE144.CEASED RULE144.CEASED
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-ceased
  * @example =RR.RULE144.CEASED(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → TRUE
  * @clause Cessation (iii) of "Registrable Securities"; Rule 144(b), (d), (e), (k)
  * @param registrable The holder's Registrable Securities, as converted and aggregated for the holder (Rule 144(e)(3)). Whole shares.
@@ -92,6 +97,7 @@ export function rule144Ceased(
 /**
  * The RR.RULE144.CEASED test as one sentence for the margin: the outcome ("Ceased:" or "Not ceased:"), the binding reason, the dates or numbers involved, the regime and the paragraph of Rule 144.
  * @customfunction RULE144.STATUS RULE144.STATUS
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-status
  * @example =RR.RULE144.STATUS(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime).
  * @clause Cessation (iii) of "Registrable Securities"; Rule 144(b), (d), (e), (k)
  * @param registrable The holder's Registrable Securities, as converted and aggregated. Whole shares.
@@ -116,6 +122,7 @@ export function rule144Status(
 /**
  * Cutback tier of a seller (1 = excluded first), from clause "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks". demand (Cutbacks on Holder Demands): company 1, no-rights 1, other 2, holder 3, initiating 3. company (Cutbacks on Company Registrations): everyone 1, company 2. other-demand (Cutbacks on other Holders Demands): company 1, no-rights 1, other 2, holder 2, initiating 3.
  * @customfunction PRIORITY PRIORITY
+ * @helpurl https://localhost:3000/help/functions.html#rr-priority
  * @example =RR.PRIORITY("other", "demand") → 2
  * @clause "Cutbacks on Holder Demands", "Cutbacks on Company Registrations", "Cutbacks on other Holders Demands"
  * @param role "company" (the issuer's own shares), "no-rights" (holders without registration rights), "other" (rights under other agreements), "holder" (Holders under this agreement) or "initiating" (the holders whose demand started the offering). Case-insensitive.
@@ -129,6 +136,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
 /**
  * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input shows its error and takes no part.
  * @customfunction CUTBACK CUTBACK
+ * @helpurl https://localhost:3000/help/functions.html#rr-cutback
  * @example =RR.CUTBACK({40;35;25}, 1, 7) → {3;2;2}
  * @clause "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks"
  * @param requested Shares each row asks to include. Whole shares; a column.
@@ -144,6 +152,7 @@ export function cutback(requested: any[][], priority: any[][], capacity: any, we
 /**
  * A selling Holder's cap on indemnity and contribution (clause "Limitation on Liability of Holders of Registrable Securities"): its proceeds after underwriters' discounts and commissions, shares_sold × price × (1 − discount) − shares_sold × commission_per_share, in decimal arithmetic, rounded once to the cent, half-up.
  * @customfunction INDEMNITY.CAP INDEMNITY.CAP
+ * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-cap
  * @example =RR.INDEMNITY.CAP(1000000, 20, 0.06) → 18,800,000.00
  * @clause "Limitation on Liability of Holders of Registrable Securities"
  * @param shares_sold Registrable Securities the holder sold in the registration. Whole shares.
@@ -159,6 +168,7 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
 /**
  * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
  * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
+ * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-allocate
  * @example =RR.INDEMNITY.ALLOCATE(100, {1;1;1}, {10;"none";"none"}) → {10;33.33;33.33}
  * @clause "Contribution"; "Limitation on Liability of Holders of Registrable Securities"
  * @param loss The loss to be borne, one amount.
@@ -173,6 +183,7 @@ export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[
 /**
  * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap)), to the cent (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
  * @customfunction INDEMNITY.UNCOVERED INDEMNITY.UNCOVERED
+ * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-uncovered
  * @example =RR.INDEMNITY.UNCOVERED(100, {1;1;1}, {10;"none";"none"}) → 23.34
  * @clause "Limitation on Liability of Holders of Registrable Securities"
  * @param loss The loss to be borne, one amount.
@@ -187,6 +198,7 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any
 /**
  * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half; six months between registrations is measured with EDATE. Numbers come from the agreement terms (RR.TERMS).
  * @customfunction DEMAND.CHECK DEMAND.CHECK
+ * @helpurl https://localhost:3000/help/functions.html#rr-demand-check
  * @example =RR.DEMAND.CHECK(DATE(2001,6,1), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → OK
  * @clause "Registration on Request" (i); "Number of Requests; Form"
  * @param request_date Date of the Holders' written request.
@@ -227,6 +239,7 @@ export function demandCheck(
 /**
  * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE).
  * @customfunction DEMAND.OK DEMAND.OK
+ * @helpurl https://localhost:3000/help/functions.html#rr-demand-ok
  * @example =RR.DEMAND.OK(DATE(2001,3,15), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → FALSE (the anniversary itself is too early)
  * @clause "Registration on Request" (i); "Number of Requests; Form"
  * @param request_date Date of the Holders' written request.
@@ -257,6 +270,7 @@ export function demandOk(
 /**
  * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
+ * @helpurl https://localhost:3000/help/functions.html#rr-date
  * @example =RR.DATE("next-demand", DATE(2000,8,31)) → 2001-02-28
  * @clause "Registration on Request"; "Piggyback Registration"; "Registration Statement"; "Postponement and Suspension"; "Holder Lockup Agreements"; "Notices"
  * @param event The period, one of the event words above.
@@ -271,6 +285,7 @@ export function agreementDate(event: any[][], date: any[][], terms?: any[][]): a
 /**
  * TRUE when registration rights pass with a transfer under "Assignment of Registration Rights": to a Controlled Affiliate, as part of a pro rata distribution to partners or members, of at least 200,000 Registrable Securities (term transfer_threshold_shares), or of all the Registrable Securities the holder then holds.
  * @customfunction TRANSFER.OK TRANSFER.OK
+ * @helpurl https://localhost:3000/help/functions.html#rr-transfer-ok
  * @example =RR.TRANSFER.OK(150000, 150000) → TRUE (all the holder has)
  * @clause "Assignment of Registration Rights"
  * @param transferred Registrable Securities transferred. Whole shares; no more than held.
@@ -293,6 +308,7 @@ export function transferOk(
 /**
  * TRUE when consenting holders hold more than half of the Registrable Securities outstanding, as amendments, waivers and the Company's assignment require ("Amendments, Waivers and Consents"; "Binding Effect; Assignment"). Exactly half is not enough.
  * @customfunction CONSENT CONSENT
+ * @helpurl https://localhost:3000/help/functions.html#rr-consent
  * @example =RR.CONSENT(500000, 1000000) → FALSE (exactly half)
  * @clause "Amendments, Waivers and Consents"; "Binding Effect; Assignment"
  * @param consenting Registrable Securities held by the consenting holders; no more than outstanding.
@@ -307,6 +323,7 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
 /**
  * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA model investors' rights agreement's usual values for the same terms, blanks in the model filled in and marked in the clause column. Paste it, edit values, and pass it as the [terms] argument.
  * @customfunction TERMS TERMS
+ * @helpurl https://localhost:3000/help/functions.html#rr-terms
  * @example =RR.TERMS("nvca") → the table of terms with NVCA values
  * @clause Every clause that sets a number (see the clause column)
  * @param [preset] Blank for the CTC 2000 defaults, or "nvca".
