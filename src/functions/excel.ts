@@ -12,13 +12,17 @@ export type Result = number | string | boolean | CustomFunctions.Error;
 /** Maps a thrown problem to the Excel error that carries its message (#VALUE! or #N/A). */
 export function toExcelError(problem: unknown): CustomFunctions.Error {
   if (problem instanceof CustomFunctions.Error) return problem;
-  if (problem instanceof RuleError) {
-    const code = problem.kind === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, problem.message);
-  }
+  if (problem instanceof RuleError) return excelError(problem.kind === "na" ? "#N/A" : "#VALUE!", problem.message);
   // A bug, not bad input: still an Excel error, never an unhandled exception in the host.
   const detail = problem instanceof Error ? problem.message : String(problem);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `RegRights internal error: ${detail}`);
+  return excelError("#VALUE!", `RegRights internal error: ${detail}`);
+}
+
+/** The host's error object; the codes are Excel's own strings should a host omit ErrorCode. */
+function excelError(code: "#VALUE!" | "#N/A", message: string): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode ?? {};
+  const hostCode = (code === "#N/A" ? codes.notAvailable : codes.invalidValue) ?? code;
+  return new CustomFunctions.Error(hostCode as CustomFunctions.ErrorCode, message);
 }
 
 /** Runs a computation and returns its value or the Excel error for what it threw. */
