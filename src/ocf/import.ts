@@ -324,6 +324,15 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
     if (!s.active) fail(place, field, `security "${id}" is no longer outstanding (ended by ${s.endedBy})`);
     return s;
   };
+
+  /** The security a transaction draws on and the quantity it takes, which the security must hold. */
+  const drawn = (o: JsonObject, place: Place, field: string, verb: string): { source: Security; quantity: bigint } => {
+    const source = outstanding(o, place);
+    const quantity = positiveShares(o, field, place);
+    if (quantity > source.shares)
+      fail(place, field, `${verb} ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`);
+    return { source, quantity };
+  };
   const create = (place: Place, field: string, s: Omit<Security, "active" | "endedBy">): void => {
     if (securities.has(s.id)) fail(place, field, `security "${s.id}" already exists`);
     securities.set(s.id, { ...s, active: true, endedBy: null });
@@ -392,14 +401,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         break;
       }
       case "TX_STOCK_TRANSFER": {
-        const source = outstanding(o, place);
-        const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares)
-          fail(
-            place,
-            "quantity",
-            `transfers ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
-          );
+        const { source, quantity } = drawn(o, place, "quantity", "transfers");
         const resulting = textList(o, "resulting_security_ids", place);
         let total = ZERO;
         resulting.forEach((rid, i) => {
@@ -436,14 +438,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
         break;
       }
       case "TX_STOCK_CONVERSION": {
-        const source = outstanding(o, place);
-        const quantity = positiveShares(o, "quantity_converted", place);
-        if (quantity > source.shares)
-          fail(
-            place,
-            "quantity_converted",
-            `converts ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
-          );
+        const { source, quantity } = drawn(o, place, "quantity_converted", "converts");
         const resulting = textList(o, "resulting_security_ids", place);
         const missing = resulting.filter((rid) => !issuances.has(rid));
         const cls = classes.get(source.classId) as ClassState;
@@ -491,14 +486,7 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
       }
       case "TX_STOCK_CANCELLATION":
       case "TX_STOCK_REPURCHASE": {
-        const source = outstanding(o, place);
-        const quantity = positiveShares(o, "quantity", place);
-        if (quantity > source.shares)
-          fail(
-            place,
-            "quantity",
-            `removes ${formatCount(quantity)} shares but security "${source.id}" holds ${formatCount(source.shares)}`,
-          );
+        const { source, quantity } = drawn(o, place, "quantity", "removes");
         if (type === "TX_STOCK_REPURCHASE" && o.price !== undefined) monetary(o, "price", place);
         settleBalance(o, place, source, quantity);
         applied++;
