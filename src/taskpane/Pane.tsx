@@ -52,6 +52,7 @@ import { Scenarios } from "./Scenarios";
 import { useGateway } from "./gatewayContext";
 import { ocfCapTable, type PickedFile } from "./ocfFiles";
 import type { ImportSummary } from "../ocf";
+import { newId } from "./ids";
 
 const OCF_SHEET = "OCF cap table";
 const OCF_TABLE = "OcfCapTable";
@@ -110,11 +111,6 @@ export function describeFailure(err: unknown, doing: string): string {
   if (err instanceof ScenarioError || err instanceof WorkbookError) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
   return `Could not ${doing}: ${msg.replace(/\.$/, "") || "Excel gave no reason"}. Nothing in the workbook was changed by this step.`;
-}
-
-function newId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });

@@ -19,6 +19,7 @@ import { formatCount } from "../engine";
 import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
 import type { ScenarioRecord, WorkbookGateway } from "../workbook/gateway";
 import { Grid, type GridColumn } from "./Grid";
+import { newId } from "./ids";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -80,9 +81,20 @@ const COMPARE_COLUMNS: GridColumn<CompareRow>[] = [
   { id: "dCap", title: "Δ cap", render: (r) => signed(cents(r.b?.cap) - cents(r.a?.cap), (c) => money.format(c / 100)), numeric: true },
 ];
 
-function newId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** One side of the comparison: a saved scenario by name. */
+function ScenarioPicker(props: { label: string; scenarios: Valid[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">(choose)</option>
+        {props.scenarios.map((v) => (
+          <option key={v.record.id} value={v.record.id}>
+            {v.record.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
 
 export function Scenarios({
@@ -283,26 +295,8 @@ export function Scenarios({
       {valid.length >= 2 && (
         <>
           <div className={styles.two}>
-            <Field label="Compare scenario A">
-              <Select value={pick.a} onChange={(_, d) => setPick({ ...pick, a: d.value })}>
-                <option value="">(choose)</option>
-                {valid.map((v) => (
-                  <option key={v.record.id} value={v.record.id}>
-                    {v.record.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="with scenario B">
-              <Select value={pick.b} onChange={(_, d) => setPick({ ...pick, b: d.value })}>
-                <option value="">(choose)</option>
-                {valid.map((v) => (
-                  <option key={v.record.id} value={v.record.id}>
-                    {v.record.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ScenarioPicker label="Compare scenario A" scenarios={valid} value={pick.a} onChange={(a) => setPick({ ...pick, a })} />
+            <ScenarioPicker label="with scenario B" scenarios={valid} value={pick.b} onChange={(b) => setPick({ ...pick, b })} />
           </div>
           <div className={styles.actions}>
             <Button onClick={() => void compare()} disabled={!pick.a || !pick.b || pick.a === pick.b || comparing}>
