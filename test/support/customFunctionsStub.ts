@@ -1,6 +1,8 @@
 // A stand-in for Excel's CustomFunctions global, shaped like the real one (office-js typings):
 // ErrorCode values are the Excel error strings, Error carries code and message, associate records.
 
+import { EXCEL_ERROR_CODES } from "../../src/preview/customFunctionsShim";
+
 export const registered = new Map<string, (...args: unknown[]) => unknown>();
 
 class CustomFunctionsError extends Error {
@@ -14,15 +16,7 @@ class CustomFunctionsError extends Error {
 
 export const customFunctionsStub = {
   Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
+  ErrorCode: EXCEL_ERROR_CODES,
   associate(idOrMap: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
     if (typeof idOrMap === "string") registered.set(idOrMap, fn!);
     else for (const [id, f] of Object.entries(idOrMap)) registered.set(id, f);
