@@ -17,7 +17,8 @@ const info = { officeLoaded: false, host: null, platform: null, dark: false };
 
 function setup() {
   const gateway = new FakeGateway();
-  const user = userEvent.setup();
+  // No artificial delay between keystrokes: the flows stay fast on a loaded machine.
+  const user = userEvent.setup({ delay: null });
   render(<App info={info} gateway={gateway} />);
   return { gateway, user };
 }
