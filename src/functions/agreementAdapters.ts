@@ -55,7 +55,7 @@ export function readTerms(arg: unknown): Terms {
   rows.forEach((row, r) => {
     const [name, value] = row;
     if (isBlankOrZero(name) && isBlankOrZero(value)) return;
-    if (r === 0 && typeof name === "string" && /^(term|name)$/i.test(name.trim()) && typeof value === "string") return; // header
+    if (r === 0 && typeof name === "string" && /^(term|name)$/i.test(name.trim())) return; // a header row (no term is so named)
     const where = `terms (row ${r + 1})`;
     const term = readCell(name);
     if (term.kind !== "text" || term.value.trim() === "") {
