@@ -251,6 +251,8 @@ function clip(text: string): string {
 
 /** Blank, or 0 (how Excel desktop passes a blank cell). */
 export function isBlankOrZero(cell: Cell): boolean {
+  if (cell === 0 || cell === null || cell === undefined || cell === "") return true;
+  if (typeof cell !== "object") return false; // a number, text or TRUE/FALSE: read without allocating
   const v = readCell(cell);
   return v.kind === "blank" || (v.kind === "number" && v.value === 0);
 }
