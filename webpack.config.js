@@ -16,6 +16,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsJsonOptionsPlugin } = require("./scripts/functions-json-options");
 
 const pkg = require("./package.json");
 
@@ -120,6 +121,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // allowErrorForDataTypeAny, which the generator cannot write (see the plugin's file).
+      new FunctionsJsonOptionsPlugin("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -158,3 +158,64 @@ test("errors from the bundle are CustomFunctions.Error values naming the argumen
     /^#N\/A acquired: the holding period would be met on 1996-01-02, before 1997-04-29/,
   );
 });
+
+// Blank cells, as each host passes them (desktop 0, web null: office-js #4702, #5262, #1951), through
+// the shipped bundle: the contract's blank rules hold in both modes.
+const BLANK = Symbol("blank cell");
+const host = (blank: null | 0, v: unknown): unknown => (v === BLANK ? blank : Array.isArray(v) ? v.map((x) => host(blank, x)) : v);
+const weeks = col(D(2024, 4, 15), D(2024, 4, 22), D(2024, 4, 29), D(2024, 5, 6));
+
+test.each([
+  ["§1 a common-only holder needs no ratio", "REGISTRABLE", [[[100]], [[0]], [[BLANK]], null, null], [[100]]],
+  ["§2 a blank venue is an exchange", "RULE144.VOLUME", [2_400_000, col(24_000, 25_000, 24_500, 24_500), BLANK], 24_500],
+  ["§2 trailing blank rows are no trading days", "RULE144.WEEKLY", [[...weeks, [BLANK]], col(1, 2, 3, 4, BLANK), D(2024, 5, 15)], 2.5],
+  ["§3 a trailing blank row asks for nothing", "CUTBACK", [col(40, 35, 25, BLANK), col(1, 1, 1, BLANK), 7, null], [[3], [2], [2], [0]]],
+  ["§4 a blank cap is a cap of 0", "INDEMNITY.ALLOCATE", [100, col(1, 1), col(BLANK, "none")], [[0], [50]]],
+  [
+    "§5 a blank last_registration is none",
+    "DEMAND.CHECK",
+    [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, BLANK, null],
+    "OK",
+  ],
+  [
+    "§5 [terms] with a blank row",
+    "TRANSFER.OK",
+    [
+      [[150_000]],
+      [[1e6]],
+      null,
+      null,
+      [
+        ["transfer_threshold_shares", 150_000],
+        [BLANK, BLANK],
+      ],
+    ],
+    [[true]],
+  ],
+])("%s, on desktop and on the web", (_label, id, args, expected) => {
+  for (const blank of [null, 0] as const) expect(call(id, ...(args as unknown[]).map((a) => host(blank, a)))).toEqual(expected);
+});
+
+test("RR.TERMS on a blank cell is the default table on both hosts", () => {
+  expect(call("TERMS", 0)).toEqual(call("TERMS", null));
+  expect((call("TERMS", 0) as unknown[][]).length).toBeGreaterThan(10);
+});
+
+test("functions.json lets Excel pass error values and data types to every parameter", () => {
+  const metadata = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "dist", "functions.json"), "utf8")) as {
+    allowErrorForDataTypeAny?: boolean;
+    allowCustomDataForDataTypeAny?: boolean;
+    functions: { id: string; parameters: { name: string; type?: string }[] }[];
+  };
+  expect([metadata.allowErrorForDataTypeAny, metadata.allowCustomDataForDataTypeAny]).toEqual([true, true]);
+  // "All parameters with the type any or any[][] can accept errors as input values" (custom-functions-json).
+  const notAny = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type !== "any").map((p) => `${f.id}(${p.name})`));
+  expect(notAny).toEqual([]);
+});
+
+test("an error value in one row of the bundle's CUTBACK: that row's own error, the others split without it", () => {
+  const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable); // how the runtime hands an error cell over
+  const out = call("CUTBACK", col(40, na, 25), col(1, 1, 1), 7, null) as unknown[][];
+  expect(err(out[1][0])).toBe("#VALUE! requested (row 2): the cell holds an error (#N/A); expected a whole number of shares");
+  expect([out[0], out[2]]).toEqual(call("CUTBACK", col(40, 25), col(1, 1), 7, null));
+});

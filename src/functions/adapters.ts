@@ -38,16 +38,17 @@ import {
   bool,
   text,
   date,
-  required,
+  whole,
   isOmitted,
+  isBlankOrZero,
+  readCell,
 } from "./excel";
 
 const SHARES = "a whole number of shares";
-const DATE = "a date";
 
-/** A (col) argument the caller must give. */
-function requiredVector(arg: unknown, name: string, expected: string): Vector {
-  return vector(required(arg, name, expected), name);
+/** A required (col) argument; left empty (null) it reads as one blank cell. */
+function vectorOf(arg: unknown, name: string): Vector {
+  return vector(whole(arg), name);
 }
 
 /** An optional (col) argument: omitted takes `fallback`; a blank cell inside a range reads as 0. */
@@ -68,9 +69,9 @@ function money(amount: Money): number {
 
 export function registrable(common: unknown, convertible: unknown, ratio: unknown, disposed: unknown, ceased: unknown): Result[][] {
   return grid(() => {
-    const c = requiredVector(common, "common", SHARES);
-    const cv = requiredVector(convertible, "convertible", SHARES);
-    const r = requiredVector(ratio, "ratio", "a conversion ratio");
+    const c = vectorOf(common, "common");
+    const cv = vectorOf(convertible, "convertible");
+    const r = vectorOf(ratio, "ratio");
     const d = optionalVector(disposed, "disposed", 0);
     const x = optionalVector(ceased, "ceased", false);
     return byRow([c, cv, r, d, x], (i) =>
@@ -89,29 +90,34 @@ export function registrable(common: unknown, convertible: unknown, ratio: unknow
 
 export function rule144Volume(outstanding: unknown, weeklyVolumes: unknown, venue: unknown): Result {
   return attempt(() => {
-    const out = checkShares(num(single(required(outstanding, "outstanding", SHARES), "outstanding"), "outstanding", SHARES), "outstanding");
-    const weeks = allCells(required(weeklyVolumes, "weekly_volumes", "four weekly trading volumes"));
-    if (weeks.length !== 4) invalid(`weekly_volumes: expected exactly four weekly volumes, got ${weeks.length} cells`);
+    const out = checkShares(num(single(whole(outstanding), "outstanding"), "outstanding", SHARES), "outstanding");
+    const weeks = allCells(whole(weeklyVolumes));
+    if (weeks.length !== 4) {
+      invalid(`weekly_volumes: expected exactly four weekly volumes, got ${weeks.length} ${weeks.length === 1 ? "cell" : "cells"}`);
+    }
     const volumes = weeks.map((cell, k) => num(cell, `weekly_volumes (value ${k + 1})`, SHARES));
-    const where = isOmitted(venue) ? "exchange" : parseVenue(text(single(venue, "venue"), "venue", '"exchange" or "otc"'));
+    // A blank venue cell (null on the web, 0 on desktop) takes the default, as an omitted one does.
+    const cell = isOmitted(venue) ? null : single(venue, "venue");
+    const where = isBlankOrZero(cell) ? "exchange" : parseVenue(text(cell, "venue", '"exchange" or "otc"'));
     return volumeLimit(out, volumes, where);
   });
 }
 
 export function rule144Weekly(dates: unknown, volumes: unknown, filingDate: unknown): Result {
   return attempt(() => {
-    const d = requiredVector(dates, "dates", "a range of trading dates");
-    const v = requiredVector(volumes, "volumes", "a range of daily volumes");
+    const d = vectorOf(dates, "dates");
+    const v = vectorOf(volumes, "volumes");
     if (d.cells.length !== v.cells.length) {
       invalid(`volumes: has ${v.cells.length} cells but dates has ${d.cells.length}; give one volume per date`);
     }
-    const filing = date(single(required(filingDate, "filing_date", DATE), "filing_date"), "filing_date");
+    const filing = date(single(whole(filingDate), "filing_date"), "filing_date");
     const days: DailyVolume[] = [];
     for (let i = 0; i < d.cells.length; i++) {
       const dc = at(d, i);
       const vc = at(v, i);
-      const blank = (c: unknown) => c === null || c === undefined || c === "";
-      if (blank(dc.cell) && blank(vc.cell)) continue; // an empty row at the end of a selected range
+      // An empty row (blank or 0 in both: desktop passes blank cells as 0) has no trading day in it;
+      // no date serial is 0, so a 0 date with a volume is a blank date and an error.
+      if (isBlankOrZero(dc.cell) && isBlankOrZero(vc.cell)) continue;
       days.push({ date: date(dc.cell, dc.name), volume: checkShares(num(vc.cell, vc.name, SHARES), vc.name) });
     }
     return averageWeeklyVolume(days, filing);
@@ -125,7 +131,7 @@ function reportingVector(arg: unknown): Vector {
 
 export function rule144HoldEnd(acquired: unknown, reporting: unknown): Result[][] {
   return grid(() => {
-    const a = requiredVector(acquired, "acquired", DATE);
+    const a = vectorOf(acquired, "acquired");
     const rep = reportingVector(reporting);
     return byRow([a, rep], (i) => holdingPeriodEnd(date(at(a, i).cell, at(a, i).name), bool(at(rep, i).cell, at(rep, i).name)));
   });
@@ -136,11 +142,11 @@ function cessation(
   pick: (c: ReturnType<typeof assessCessation>) => Result,
 ): Result[][] {
   return grid(() => {
-    const reg = requiredVector(args.registrable, "registrable", SHARES);
-    const aff = requiredVector(args.affiliate, "affiliate", "TRUE or FALSE");
-    const acq = requiredVector(args.acquired, "acquired", DATE);
-    const asOf = requiredVector(args.asOf, "as_of", DATE);
-    const lim = requiredVector(args.volumeLimit, "volume_limit", "a volume limit in shares");
+    const reg = vectorOf(args.registrable, "registrable");
+    const aff = vectorOf(args.affiliate, "affiliate");
+    const acq = vectorOf(args.acquired, "acquired");
+    const asOf = vectorOf(args.asOf, "as_of");
+    const lim = vectorOf(args.volumeLimit, "volume_limit");
     const rep = reportingVector(args.reporting);
     return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
       pick(
@@ -183,8 +189,8 @@ export function rule144Status(
 
 export function priority(role: unknown, offering: unknown): Result[][] {
   return grid(() => {
-    const r = requiredVector(role, "role", "a role");
-    const o = requiredVector(offering, "offering", "an offering");
+    const r = vectorOf(role, "role");
+    const o = vectorOf(offering, "offering");
     return byRow([r, o], (i) => {
       const roleCell = at(r, i);
       const offeringCell = at(o, i);
@@ -204,9 +210,9 @@ function tierOf(v: Vector, i: number): number {
 
 export function cutbackShares(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
   return grid(() => {
-    const cap = checkShares(num(single(required(capacity, "capacity", SHARES), "capacity"), "capacity", SHARES), "capacity");
-    const req = requiredVector(requested, "requested", SHARES);
-    const pri = requiredVector(priorityTiers, "priority", "tiers");
+    const cap = checkShares(num(single(whole(capacity), "capacity"), "capacity", SHARES), "capacity");
+    const req = vectorOf(requested, "requested");
+    const pri = vectorOf(priorityTiers, "priority");
     const w = isOmitted(weights) ? undefined : vector(weights, "weights");
     const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
 
@@ -219,6 +225,11 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     for (let i = 0; i < length; i++) {
       const rc = req.cells.length === 1 ? req.cells[0] : req.cells[i];
       const pc = pri.cells.length === 1 ? pri.cells[0] : pri.cells[i];
+      // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
+      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(at(w, i).cell))) {
+        results[i] = 0;
+        continue;
+      }
       try {
         // The common case without allocation: a whole non-negative count and a whole tier ≥ 1.
         const r = typeof rc === "number" && Number.isSafeInteger(rc) && rc >= 0 ? rc : shares(req, i);
@@ -246,9 +257,9 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 
 export function indemnityCapFn(sharesSold: unknown, price: unknown, discount: unknown, commission: unknown): Result[][] {
   return grid(() => {
-    const s = requiredVector(sharesSold, "shares_sold", SHARES);
-    const p = requiredVector(price, "price", "a price per share");
-    const d = requiredVector(discount, "discount", "a fraction such as 0.06");
+    const s = vectorOf(sharesSold, "shares_sold");
+    const p = vectorOf(price, "price");
+    const d = vectorOf(discount, "discount");
     const c = optionalVector(commission, "commission_per_share", 0);
     return byRow([s, p, d, c], (i) =>
       money(
@@ -266,9 +277,10 @@ export function indemnityCapFn(sharesSold: unknown, price: unknown, discount: un
 /** A cap cell: an amount, or the text "none" for an uncapped party; a blank cell is a cap of 0. */
 function capOf(v: Vector, i: number): Money | null {
   const { cell, name } = at(v, i);
-  if (typeof cell === "string" && cell.trim().toLowerCase() === "none") return null;
-  if (typeof cell === "string" && cell.trim() !== "") {
-    invalid(`${name}: expected an amount, or the text "none" for an uncapped party, got the text "${cell}"`);
+  const read = readCell(cell);
+  if (read.kind === "text" && read.value.trim().toLowerCase() === "none") return null;
+  if (read.kind === "text" && read.value.trim() !== "") {
+    invalid(`${name}: expected an amount, or the text "none" for an uncapped party, got the text "${read.value}"`);
   }
   return checkCap(num(cell, name, 'an amount or "none"'), name);
 }
@@ -283,9 +295,9 @@ interface Split {
 
 /** Splits the loss among the rows whose fault is valid; rows with a bad fault keep their error. */
 function splitLoss(loss: unknown, fault: unknown, cap: unknown): Split {
-  const amount = num(single(required(loss, "loss", "an amount"), "loss"), "loss", "an amount");
-  const f = requiredVector(fault, "fault", "relative fault weights");
-  const c = requiredVector(cap, "cap", 'amounts or "none"');
+  const amount = num(single(whole(loss), "loss"), "loss", "an amount");
+  const f = vectorOf(fault, "fault");
+  const c = vectorOf(cap, "cap");
   const { length, orientation } = layout([f, c]);
   const parts = new Array<Money | CustomFunctions.Error>(length);
   const rows: number[] = [];

@@ -16,54 +16,69 @@ import {
   consentCarries,
   checkShares,
   invalid,
-  describe,
 } from "../engine";
-import { Result, Vector, attempt, grid, byRow, vector, single, at, num, bool, text, date, required, isOmitted } from "./excel";
+import {
+  Result,
+  Vector,
+  attempt,
+  grid,
+  byRow,
+  vector,
+  single,
+  at,
+  num,
+  bool,
+  text,
+  date,
+  whole,
+  isOmitted,
+  isBlankOrZero,
+  describeCell,
+  readCell,
+} from "./excel";
 
 const SHARES = "a whole number of shares";
 
-function blank(cell: unknown): boolean {
-  return cell === null || cell === undefined || cell === "";
-}
-
 /**
  * The [terms] argument: rows of name | value (further columns, such as RR.TERMS()'s unit and
- * clause, are ignored; so are empty rows and a header row). Omitted: the CTC 2000 defaults.
+ * clause, are ignored; so are empty rows, blank or 0 in both columns as Excel desktop passes blank
+ * cells, and a header row). A blank value reads as 0, as on desktop, and the term's own check
+ * then decides. Omitted, or one blank cell: the CTC 2000 defaults.
  */
 export function readTerms(arg: unknown): Terms {
   if (isOmitted(arg)) return DEFAULT_TERMS;
   const rows: unknown[][] = Array.isArray(arg) ? (arg.every(Array.isArray) ? (arg as unknown[][]) : [arg]) : [[arg]];
-  if (rows.length === 1 && rows[0].length === 1 && blank(rows[0][0])) return DEFAULT_TERMS;
+  if (rows.length === 1 && rows[0].length === 1 && isBlankOrZero(rows[0][0])) return DEFAULT_TERMS;
   if (rows.some((r) => r.length < 2))
     invalid("terms: expected a range of at least two columns, name | value (for example the table RR.TERMS() spills)");
   const overrides: TermOverride[] = [];
   rows.forEach((row, r) => {
     const [name, value] = row;
-    if (blank(name) && blank(value)) return;
-    if (r === 0 && typeof name === "string" && /^(term|name)$/i.test(name.trim()) && typeof value === "string") return; // header
+    if (isBlankOrZero(name) && isBlankOrZero(value)) return;
+    if (r === 0 && typeof name === "string" && /^(term|name)$/i.test(name.trim())) return; // a header row (no term is so named)
     const where = `terms (row ${r + 1})`;
-    if (typeof name !== "string" || name.trim() === "")
-      invalid(`${where}: expected a term name in the first column, got ${describe(name)}`);
-    if (typeof value !== "number") invalid(`${where}: ${name.trim()}: expected a number, got ${describe(value)}`);
-    overrides.push({ name, value, where });
+    const term = readCell(name);
+    if (term.kind !== "text" || term.value.trim() === "") {
+      invalid(`${where}: expected a term name in the first column, got ${isBlankOrZero(name) ? "a blank" : describeCell(name)}`);
+    }
+    overrides.push({ name: term.value, value: num(value, `${where}: ${term.value.trim()}`, "a number"), where });
   });
   return termsWith(overrides);
 }
 
 function scalarShares(arg: unknown, name: string): number {
-  return checkShares(num(single(required(arg, name, SHARES), name), name, SHARES), name);
+  return checkShares(num(single(whole(arg), name), name, SHARES), name);
 }
 
 function scalarDate(arg: unknown, name: string): number {
-  return date(single(required(arg, name, "a date"), name), name);
+  return date(single(whole(arg), name), name);
 }
 
 /** Optional date: omitted, a blank cell, or 0 (a blank cell on Excel desktop) means none. */
 function optionalDate(arg: unknown, name: string): number | null {
   if (isOmitted(arg)) return null;
   const cell = single(arg, name);
-  if (blank(cell) || cell === 0) return null;
-  return date(cell, name);
+  return isBlankOrZero(cell) ? null : date(cell, name);
 }
 
 function demandInput(args: unknown[]): DemandInput {
@@ -74,11 +89,8 @@ function demandInput(args: unknown[]): DemandInput {
     requesting: scalarShares(requesting, "requesting"),
     outstanding: scalarShares(outstanding, "outstanding"),
     requested: scalarShares(requested, "requested"),
-    price: num(single(required(price, "price", "a price per share"), "price"), "price", "a price per share"),
-    demandsUsed: checkShares(
-      num(single(required(demandsUsed, "demands_used", "a count"), "demands_used"), "demands_used", "a whole number of demands"),
-      "demands_used",
-    ),
+    price: num(single(whole(price), "price"), "price", "a price per share"),
+    demandsUsed: checkShares(num(single(whole(demandsUsed), "demands_used"), "demands_used", "a whole number of demands"), "demands_used"),
     lastRegistration: optionalDate(lastRegistration, "last_registration"),
   };
 }
@@ -94,8 +106,8 @@ export function demandOk(...args: unknown[]): Result {
 export function agreementDateFn(event: unknown, when: unknown, terms: unknown): Result[][] {
   return grid(() => {
     const t = readTerms(terms);
-    const e = vector(required(event, "event", "an event"), "event");
-    const d = vector(required(when, "date", "a date"), "date");
+    const e = vector(whole(event), "event");
+    const d = vector(whole(when), "date");
     return byRow([e, d], (i) => {
       const ev = at(e, i);
       const dt = at(d, i);
@@ -111,8 +123,8 @@ function optionalFlag(arg: unknown, name: string): Vector {
 export function transferOk(transferred: unknown, held: unknown, toAffiliate: unknown, proRata: unknown, terms: unknown): Result[][] {
   return grid(() => {
     const t = readTerms(terms);
-    const tr = vector(required(transferred, "transferred", SHARES), "transferred");
-    const h = vector(required(held, "held", SHARES), "held");
+    const tr = vector(whole(transferred), "transferred");
+    const h = vector(whole(held), "held");
     const aff = optionalFlag(toAffiliate, "to_affiliate");
     const pro = optionalFlag(proRata, "pro_rata_distribution");
     return byRow([tr, h, aff, pro], (i) => {
@@ -137,7 +149,8 @@ export function consent(consenting: unknown, outstanding: unknown, terms: unknow
 export function termsTable(preset: unknown): Result[][] {
   return grid(() => {
     const cell = isOmitted(preset) ? null : single(preset, "preset");
-    const table = blank(cell) ? PRESETS.ctc : PRESETS[parsePreset(text(cell, "preset", '"nvca"'))];
+    // A blank preset cell (null on the web, 0 on desktop) is the default, as an omitted one is.
+    const table = isBlankOrZero(cell) ? PRESETS.ctc : PRESETS[parsePreset(text(cell, "preset", '"nvca"'))];
     return [["term", "value", "unit", "clause"], ...table.map((t) => [t.name, t.value, t.unit, t.clause])];
   });
 }

@@ -1,9 +1,29 @@
 // Excel-shaped arguments in, Excel values out. Everything that knows how Excel passes values to a
-// custom function lives here: ranges arrive as 2-D arrays, omitted optional arguments as null (or
-// undefined when called from code), a blank cell as 0 on desktop and null or "" on the web.
+// custom function lives here, and every cell an RR function reads goes through readCell below.
+//
+// How Excel passes things (and what RR makes of them):
+// - A range arrives as a 2-D array; an omitted optional argument as null (undefined from code).
+// - A blank cell arrives as 0 on Excel desktop and as null (or "") on Excel on the web
+//   (OfficeDev/office-js #4702, #5262, #1951). So every RR function reads blank and 0 alike:
+//   * where 0 is a meaningful number (shares, amounts, weights, fault, a cap) blank reads as 0;
+//   * where 0 can never be valid (a date, a role, an offering, an event, a venue, a preset, a
+//     term name) 0 reads as blank, and a blank is an error naming the argument (or, for an
+//     optional venue, preset or last_registration, the default);
+//   * a row whose cells are all blank or 0 is an empty row where a function reads a table of
+//     rows (RULE144.WEEKLY's dates | volumes, CUTBACK's requested | priority | weights, [terms]):
+//     it is skipped, or in CUTBACK gets 0 and takes no part;
+//   * TRUE/FALSE arguments read blank as FALSE; an omitted optional takes its default.
+//   * A required argument left empty (=RR.X(1,,2)) arrives as null: it reads as one blank cell.
+// - With allowErrorForDataTypeAny in functions.json, a cell holding an error reaches the function
+//   (a CustomFunctions.Error, or an Error cell value {type: "Error", basicValue: "#N/A", …}) and
+//   the row gets its own #VALUE! naming the argument, the row and the error.
+// - With allowCustomDataForDataTypeAny, a cell holding a data type arrives as its cell-value JSON
+//   (Excel.CellValue: {type: "Double" | "FormattedNumber" | "String" | "Boolean", basicValue},
+//   {type: "Entity", text, …}, {type: "WebImage", address, altText}, …). A Double, FormattedNumber,
+//   String or Boolean reads as its basic value; any other data type is an error saying what it is.
 // Engine errors become CustomFunctions.Error in exactly one place: toExcelError.
 
-import { RuleError, invalid, describe, checkSerial, Serial } from "../engine";
+import { RuleError, invalid, checkSerial, Serial } from "../engine";
 
 export type Cell = unknown;
 /** What a custom function returns: a value, or an Excel error object. */
@@ -160,52 +180,154 @@ export function grid(compute: () => Result[][]): Result[][] {
 
 // ---- Cells -------------------------------------------------------------------------------------
 
-function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || cell === "";
+/** What a cell holds, whichever host passed it and however (plain value, error, data type). */
+export type CellValue =
+  | { kind: "blank" }
+  | { kind: "number"; value: number }
+  | { kind: "text"; value: string }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "error"; code: string }
+  | { kind: "data"; what: string };
+
+const BLANK: CellValue = { kind: "blank" };
+
+/** The one reader of cells: every RR argument is read through it. */
+export function readCell(cell: Cell): CellValue {
+  if (cell === null || cell === undefined || cell === "") return BLANK;
+  if (typeof cell === "number") return { kind: "number", value: cell };
+  if (typeof cell === "string") return { kind: "text", value: cell };
+  if (typeof cell === "boolean") return { kind: "boolean", value: cell };
+  if (typeof cell === "object" && !Array.isArray(cell)) return readObject(cell as Record<string, unknown>);
+  return { kind: "data", what: Array.isArray(cell) ? "an array" : `a ${typeof cell} value` };
 }
 
-function notANumber(cell: Cell, name: string, expected: string): never {
-  if (typeof cell === "string") return invalid(`${name}: expected ${expected}, got ${describe(cell)} (text is not read as a number)`);
-  if (typeof cell === "object") return invalid(`${name}: the cell holds an error value; expected ${expected}`);
-  return invalid(`${name}: expected ${expected}, got ${describe(cell)}`);
+/**
+ * An object in a cell: an error or a data type. Shapes: Excel.CellValue JSON ("basicValue"), as
+ * Microsoft documents for custom functions and data types
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts);
+ * the runtime's own CustomFunctionError (code, basicValue) for errors passed under
+ * allowErrorForDataTypeAny (office-js custom-functions-runtime.js, _transferCustomFunctionError);
+ * "primitive" is what that runtime reads from the host's JSON (CreateCustomFunctionInstance).
+ */
+function readObject(o: Record<string, unknown>): CellValue {
+  const type = typeof o.type === "string" ? o.type : "";
+  const basic = o.basicValue !== undefined ? o.basicValue : o.primitive;
+  switch (type) {
+    case "Error":
+    case "CustomFunctionError":
+      return { kind: "error", code: errorCode(o) };
+    case "Empty":
+      return BLANK;
+    case "Double":
+    case "FormattedNumber":
+      return typeof basic === "number" ? { kind: "number", value: basic } : { kind: "data", what: `${type} without a number` };
+    case "String":
+      return typeof basic === "string" ? readCell(basic) : { kind: "data", what: "String without text" };
+    case "Boolean":
+      return typeof basic === "boolean" ? { kind: "boolean", value: basic } : { kind: "data", what: "Boolean without a value" };
+    case "Entity":
+    case "LinkedEntity":
+      return { kind: "data", what: typeof o.text === "string" && o.text !== "" ? `${type} "${clip(o.text)}"` : type };
+    case "WebImage":
+    case "LocalImage":
+      return { kind: "data", what: typeof o.altText === "string" && o.altText !== "" ? `image "${clip(o.altText)}"` : "image" };
+    case "Array":
+      return { kind: "data", what: "an array" };
+    default:
+      // A CustomFunctions.Error from a host or shim that sets only code and message.
+      if (typeof o.code === "string" && o.code.startsWith("#")) return { kind: "error", code: o.code };
+      return { kind: "data", what: type || "an object" };
+  }
+}
+
+function errorCode(o: Record<string, unknown>): string {
+  for (const v of [o.code, o.basicValue, o.primitive]) if (typeof v === "string" && v.startsWith("#")) return v;
+  return typeof o.errorType === "string" ? o.errorType : "an error";
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Blank, or 0 (how Excel desktop passes a blank cell). */
+export function isBlankOrZero(cell: Cell): boolean {
+  if (cell === 0 || cell === null || cell === undefined || cell === "") return true;
+  if (typeof cell !== "object") return false; // a number, text or TRUE/FALSE: read without allocating
+  const v = readCell(cell);
+  return v.kind === "blank" || (v.kind === "number" && v.value === 0);
+}
+
+/** Describes a value the way the user sees it, for "got …" in messages. */
+export function describeCell(cell: Cell): string {
+  const v = readCell(cell);
+  switch (v.kind) {
+    case "blank":
+      return "a blank";
+    case "text":
+      return `the text "${clip(v.value)}"`;
+    case "boolean":
+      return v.value ? "TRUE" : "FALSE";
+    case "number":
+      return String(v.value);
+    case "error":
+      return `an error (${v.code})`;
+    case "data":
+      return `a data type (${v.what})`;
+  }
+}
+
+/** The message for a cell that is not what the argument takes. */
+function refuse(v: CellValue, cell: Cell, name: string, expected: string, textNote = ""): never {
+  if (v.kind === "error") return invalid(`${name}: the cell holds an error (${v.code}); expected ${expected}`);
+  if (v.kind === "data") return invalid(`${name}: the cell holds a data type (${v.what}); expected ${expected}`);
+  return invalid(`${name}: expected ${expected}, got ${describeCell(cell)}${v.kind === "text" ? textNote : ""}`);
 }
 
 /** A number; a blank cell reads as 0, as Excel desktop passes it. */
 export function num(cell: Cell, name: string, expected = "a number"): number {
-  if (isBlank(cell)) return 0;
-  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  return notANumber(cell, name, expected);
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell; // the common case, read without allocating
+  const v = readCell(cell);
+  if (v.kind === "blank") return 0;
+  if (v.kind === "number" && Number.isFinite(v.value)) return v.value;
+  return refuse(v, cell, name, expected, " (text is not read as a number)");
 }
 
-/** A required argument given as a whole: omitted is an error, not a default. */
-export function required(arg: unknown, name: string, expected: string): unknown {
-  if (isOmitted(arg) || (Array.isArray(arg) && arg.length === 0)) invalid(`${name}: is required; expected ${expected}`);
-  return arg;
+/**
+ * A required argument given as a whole. Excel passes null for an empty argument (=RR.X(1,,2)) and,
+ * on the web, for a reference to a blank cell (office-js #4702); desktop passes 0 for the latter.
+ * So null reads as one blank cell, never as "missing": a blank and a 0 must mean the same.
+ */
+export function whole(arg: unknown): unknown {
+  return arg === undefined ? null : arg;
 }
 
 /** TRUE/FALSE or 1/0; a blank cell reads as 0, that is FALSE. */
 export function bool(cell: Cell, name: string): boolean {
-  if (isBlank(cell)) return false;
   if (typeof cell === "boolean") return cell;
-  if (cell === 1 || cell === 0) return cell === 1;
-  return invalid(`${name}: expected TRUE or FALSE (or 1 or 0), got ${describe(cell)}`);
+  const v = readCell(cell);
+  if (v.kind === "blank") return false;
+  if (v.kind === "boolean") return v.value;
+  if (v.kind === "number" && (v.value === 1 || v.value === 0)) return v.value === 1;
+  return refuse(v, cell, name, "TRUE or FALSE (or 1 or 0)");
 }
 
-/** Text such as a role or venue; a blank is an error naming what was expected. */
+/** Text such as a role or venue. No such argument can be 0, so 0 (desktop's blank) is a blank. */
 export function text(cell: Cell, name: string, expected: string): string {
-  if (typeof cell === "string" && cell.trim() !== "") return cell;
-  if (isBlank(cell)) return invalid(`${name}: is blank; expected ${expected}`);
-  return invalid(`${name}: expected ${expected}, got ${describe(cell)}`);
+  const v = readCell(cell);
+  if (v.kind === "text" && v.value.trim() !== "") return v.value;
+  if (isBlankOrZero(cell) || v.kind === "text") return invalid(`${name}: is blank; expected ${expected}`);
+  return refuse(v, cell, name, expected);
 }
 
-/** An Excel date serial; text dates are refused rather than guessed at. */
+/** An Excel date serial; text dates are refused rather than guessed at; 0 is no date (a blank). */
 export function date(cell: Cell, name: string): Serial {
-  if (isBlank(cell)) invalid(`${name}: is blank; expected a date`);
-  if (typeof cell === "string") {
+  const v = readCell(cell);
+  if (isBlankOrZero(cell)) invalid(`${name}: is blank or 0; expected a date`);
+  if (v.kind === "text") {
     invalid(
-      `${name}: expected a date serial, got ${describe(cell)}; text dates are not read (enter a real date, or convert with DATEVALUE)`,
+      `${name}: expected a date serial, got ${describeCell(cell)}; text dates are not read (enter a real date, or convert with DATEVALUE)`,
     );
   }
-  if (typeof cell !== "number") notANumber(cell, name, "a date");
-  return checkSerial(cell, name);
+  if (v.kind !== "number") refuse(v, cell, name, "a date");
+  return checkSerial(v.value, name);
 }

@@ -3,7 +3,8 @@
 // time and registers each function under its id. Bodies stay one line: the work is in ./adapters.
 //
 // Arguments typed any[][] take one value or a one-column / one-row range and spill one result per
-// row; a bad row gives an error in its own cell only. Arguments typed any take one value.
+// row; a bad row gives an error in its own cell only. Arguments typed any take one value. How
+// blank cells, error values and data types are read (the same on every host): ./excel.
 
 import * as rr from "./adapters";
 import * as agreement from "./agreementAdapters";
@@ -16,7 +17,7 @@ import * as agreement from "./agreementAdapters";
  * @clause Definition of "Registrable Securities"; cessation (i), (ii) and (iii)
  * @param common Common shares held that are Registrable Securities (issued or issuable under the purchase agreement, or by split or dividend on them). Whole shares; one value or a column.
  * @param convertible Convertible shares held (the Series B Preferred). Whole shares; one value or a column.
- * @param ratio Common shares issuable per convertible share, greater than 0 where convertible shares are held (a blank cell reads as 0 and is then an error).
+ * @param ratio Common shares issuable per convertible share. Needed only where convertible shares are held, and then greater than 0 (a blank cell reads as 0 and is then an error naming ratio); blank for a common-only holder.
  * @param [disposed] Registrable Securities (as common) already sold under an effective registration statement or publicly distributed under an exemption: cessation (i) and (ii). Default 0; more than the holder's count is an error.
  * @param [ceased] TRUE when cessation (iii), Rule 144, applies to the holder (see RR.RULE144.CEASED): the result is then 0. Default FALSE.
  * @returns Whole shares per row.
@@ -33,7 +34,7 @@ export function registrable(common: any[][], convertible: any[][], ratio: any[][
  * @clause Rule 144(e)(1); C&DI 133.02
  * @param outstanding Shares of the class outstanding as shown by the issuer's most recent report. Whole shares.
  * @param weekly_volumes Exactly four weekly trading volumes: the four calendar weeks before the Form 144 filing (order does not matter; RR.RULE144.WEEKLY gives their average from daily data).
- * @param [venue] "exchange" (default: a national securities exchange, Nasdaq included) or "otc" (quoted only over the counter: 1% test alone).
+ * @param [venue] "exchange" (default, also for a blank cell: a national securities exchange, Nasdaq included) or "otc" (quoted only over the counter: 1% test alone).
  * @returns Whole shares.
  */
 export function rule144Volume(outstanding: any, weekly_volumes: any[][], venue?: any): any {
@@ -46,8 +47,8 @@ export function rule144Volume(outstanding: any, weekly_volumes: any[][], venue?:
  * @helpurl https://localhost:3000/help/functions.html#rr-rule144-weekly
  * @example =RR.RULE144.WEEKLY(A2:A40, B2:B40, DATE(2024,5,15)) → the average of the weeks 14 Apr – 11 May 2024
  * @clause Rule 144(e)(1)(ii)
- * @param dates Trading dates, as Excel dates (text dates are an error). A column or row.
- * @param volumes Shares traded on each date, same length as dates.
+ * @param dates Trading dates, as Excel dates (text dates are an error). A column or row; rows blank (or 0) in both dates and volumes are skipped, so the range may run past the data.
+ * @param volumes Shares traded on each date, same length as dates; a blank volume is 0 shares.
  * @param filing_date Date the Form 144 is filed (Rule 144(h)).
  * @returns Shares per week (may have a fraction of a quarter share).
  */
@@ -134,7 +135,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
 }
 
 /**
- * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input shows its error and takes no part.
+ * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input (text, a negative or fractional count, an error value) shows its error and takes no part; an empty row (blank or 0 throughout) gets 0.
  * @customfunction CUTBACK CUTBACK
  * @helpurl https://localhost:3000/help/functions.html#rr-cutback
  * @example =RR.CUTBACK({40;35;25}, 1, 7) → {3;2;2}
@@ -166,7 +167,7 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
 }
 
 /**
- * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
+ * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). A row whose fault is bad input shows its error and takes no part in the split; a bad cap affects its own row only. Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
  * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
  * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-allocate
  * @example =RR.INDEMNITY.ALLOCATE(100, {1;1;1}, {10;"none";"none"}) → {10;33.33;33.33}
@@ -326,7 +327,7 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
  * @helpurl https://localhost:3000/help/functions.html#rr-terms
  * @example =RR.TERMS("nvca") → the table of terms with NVCA values
  * @clause Every clause that sets a number (see the clause column)
- * @param [preset] Blank for the CTC 2000 defaults, or "nvca".
+ * @param [preset] Blank (omitted or a blank cell) for the CTC 2000 defaults, or "nvca".
  * @returns A table of terms.
  */
 export function terms(preset?: any): any[][] {

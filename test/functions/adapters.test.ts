@@ -85,7 +85,8 @@ describe("RR.REGISTRABLE", () => {
       "#VALUE!",
       "common: expected a single value or a one-column or one-row range, got 2 rows × 2 columns",
     );
-    expectError(RR.registrable(null, [[1]], [[1]], null, null)[0][0], "#VALUE!", /common: is required/);
+    // An empty argument (null) reads as one blank cell, as desktop's 0 does: 0 + floor(1 × 1).
+    expect(RR.registrable(null, [[1]], [[1]], null, null)).toEqual([[1]]);
     expect(RR.registrable(col(1, 2), col(1, 2, 3), [[1]], null, null)).toHaveLength(1);
   });
 });
@@ -119,9 +120,9 @@ describe("RR.RULE144.VOLUME", () => {
       "#VALUE!",
       /outstanding: expected a whole number of shares, got the text "1,000"/,
     );
-    expectError(RR.rule144Volume(null, col(1, 2, 3, 4), null), "#VALUE!", /outstanding: is required/);
+    expect(RR.rule144Volume(null, col(1, 2, 3, 4), null)).toBe(2); // blank outstanding reads as 0: the average, floored
     expectError(RR.rule144Volume(1000, col(1, 2, 3, 4), "nyse"), "#VALUE!", /venue: unknown venue "nyse"; expected "exchange" or "otc"/);
-    expectError(RR.rule144Volume(1000, null, null), "#VALUE!", /weekly_volumes: is required/);
+    expectError(RR.rule144Volume(1000, null, null), "#VALUE!", "weekly_volumes: expected exactly four weekly volumes, got 1 cell");
   });
 });
 
@@ -164,7 +165,7 @@ describe("RR.RULE144.HOLDEND", () => {
     expectError(out[0][0], "#N/A", /before 1997-04-29/);
     expect(out[1][0]).toBe(D(2008, 6, 2));
     expectError(out[2][0], "#VALUE!", /acquired \(row 3\): expected a date serial, got the text "1\/1\/2000"/);
-    expectError(out[3][0], "#VALUE!", "acquired (row 4): is blank; expected a date");
+    expectError(out[3][0], "#VALUE!", "acquired (row 4): is blank or 0; expected a date");
   });
 });
 
@@ -268,7 +269,7 @@ describe("RR.CUTBACK", () => {
       "#VALUE!",
       /capacity: expected a whole number of shares, got the text "ten"/,
     );
-    expectError(RR.cutback(col(1, 2), [[1]], null, null)[0][0], "#VALUE!", /capacity: is required/);
+    expect(RR.cutback(col(1, 2), [[1]], null, null)).toEqual([[0], [0]]); // a blank capacity reads as 0, as on desktop
     expectError(
       RR.cutback(col(1, 2), [[1]], col(1, 2), null)[0][0],
       "#VALUE!",
@@ -307,7 +308,7 @@ describe("RR.INDEMNITY.*", () => {
     expectError(f[1][0], "#VALUE!", /fault \(row 2\)/);
     expectError(RR.indemnityUncovered(100, col(1, 1), col(1, "x")), "#VALUE!", /cap \(row 2\)/);
     expectError(RR.indemnityAllocate(100, col(0, 0), [["none"]])[0][0], "#VALUE!", /fault: the fault weights add up to 0/);
-    expectError(RR.indemnityAllocate(null, col(1), [["none"]])[0][0], "#VALUE!", /loss: is required/);
+    expect(RR.indemnityAllocate(null, col(1), [["none"]])).toEqual([[0]]); // a blank loss reads as 0
   });
 });
 

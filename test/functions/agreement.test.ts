@@ -49,7 +49,8 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
     expect(errorText(RR.demandCheck(...demand.slice(0, 5), "$25", ...demand.slice(6), null))).toMatch(
       /^#VALUE! price: expected a price per share/,
     );
-    expect(errorText(RR.demandOk(...demand.slice(0, 6), null, null, null))).toMatch(/^#VALUE! demands_used: is required/);
+    // An empty demands_used reads as a blank cell, that is 0, as Excel desktop passes it.
+    expect(RR.demandOk(...demand.slice(0, 6), null, null, null)).toBe(RR.demandOk(...demand.slice(0, 6), 0, null, null));
     expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(
       /^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/,
     );
@@ -139,7 +140,9 @@ describe("RR.TERMS and the [terms] argument", () => {
     [[["lockup_days"]], /^#VALUE! terms: expected a range of at least two columns/],
     [[["lockup", 90]], /^#VALUE! terms \(row 1\): unknown term "lockup"; expected one of/],
     [[["lockup_days", "ninety"]], /^#VALUE! terms \(row 1\): lockup_days: expected a number, got the text "ninety"/],
-    [[["lockup_days", null]], /^#VALUE! terms \(row 1\): lockup_days: expected a number, got a blank/],
+    // A blank value reads as 0 (as on desktop), and the term's own check decides.
+    [[["demand_min_percent", null]], /^#VALUE! terms \(row 1\): demand_min_percent: expected a fraction above 0 and at most 1/],
+    [[[0, 90]], /^#VALUE! terms \(row 1\): expected a term name in the first column, got a blank/],
     [[[5, 90]], /^#VALUE! terms \(row 1\): expected a term name in the first column, got 5/],
     [[["demand_majority", 1.5]], /^#VALUE! terms \(row 1\): demand_majority: expected a fraction above 0 and at most 1/],
     [

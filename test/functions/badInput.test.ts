@@ -24,19 +24,17 @@ const cases: Case[] = [
         ["abc", /expected a whole number of shares/],
         [-1, /cannot be negative/],
         [1.5, /whole number/],
-        [null, /is required/],
       ],
       convertible: [
         ["abc", /expected a whole number of shares/],
         [-3, /cannot be negative/],
         [2.5, /whole number/],
-        [null, /is required/],
       ],
       ratio: [
         ["1:1", /expected a conversion ratio/],
         [-1, /of 0 or more/],
         [0, /greater than 0/],
-        [null, /is required/],
+        [null, /greater than 0/],
       ],
       disposed: [
         ["all", /expected a whole number/],
@@ -58,14 +56,13 @@ const cases: Case[] = [
         ["1.8m", /expected a whole number/],
         [-1, /cannot be negative/],
         [1.5, /whole number/],
-        [null, /is required/],
         [[[1], [2]], /expected a single value/],
       ],
       weekly_volumes: [
         [[[1], [2], [3]], /exactly four/],
         [[["a"], [2], [3], [4]], /\(value 1\): expected a whole number/],
         [[[1], [-2], [3], [4]], /\(value 2\): shares cannot be negative/],
-        [null, /is required/],
+        [null, /exactly four/],
       ],
       venue: [
         ["nasdaq-gm", /unknown venue "nasdaq-gm"; expected "exchange" or "otc"/],
@@ -81,7 +78,6 @@ const cases: Case[] = [
       dates: [
         [[["Apr 15"], ...weekDates.slice(1)], /\(row 1\): expected a date serial/],
         [[[-4], ...weekDates.slice(1)], /\(row 1\): expected an Excel date serial/],
-        [null, /is required/],
         [
           [
             [1, 2],
@@ -94,12 +90,12 @@ const cases: Case[] = [
         [[["x"], [2], [3], [4]], /\(row 1\): expected a whole number/],
         [[[1.5], [2], [3], [4]], /\(row 1\): expected a whole number/],
         [[[1], [2]], /has 2 cells but dates has 4/],
-        [null, /is required/],
       ],
       filing_date: [
         ["2024-05-15", /expected a date serial/],
-        [0, /expected an Excel date serial/],
-        [null, /is required/],
+        [0, /is blank or 0; expected a date/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ],
     },
   },
@@ -110,8 +106,9 @@ const cases: Case[] = [
     bad: {
       acquired: [
         ["1 Dec 2007", /expected a date serial/],
-        [null, /is required/],
-        [[[null]], /is blank; expected a date/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
+        [[[null]], /is blank or 0; expected a date/],
         [true, /expected a date/],
       ],
       reporting: [
@@ -128,24 +125,21 @@ const cases: Case[] = [
       registrable: [
         ["many", /expected a whole number/],
         [-1, /cannot be negative/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
-      affiliate: [
-        ["no", /expected TRUE or FALSE/],
-        [null, /is required/],
-      ] as [unknown, RegExp][],
+      affiliate: [["no", /expected TRUE or FALSE/]] as [unknown, RegExp][],
       acquired: [
         ["2007-12-01", /expected a date serial/],
-        [null, /is required/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ] as [unknown, RegExp][],
       as_of: [
         ["today", /expected a date serial/],
-        [null, /is required/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ] as [unknown, RegExp][],
       volume_limit: [
         ["1%", /expected a volume limit in shares/],
         [-5, /of 0 or more/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       reporting: [["yes", /expected TRUE or FALSE/]] as [unknown, RegExp][],
     },
@@ -158,12 +152,14 @@ const cases: Case[] = [
       role: [
         ["selling-holder", /unknown role "selling-holder"; expected "company", "no-rights", "other", "holder" or "initiating"/],
         [3, /expected a role/],
-        [null, /is required/],
+        [null, /is blank/],
+        [0, /is blank/],
       ],
       offering: [
         ["ipo", /unknown offering "ipo"; expected "demand", "company" or "other-demand"/],
         [[[""]], /is blank/],
-        [null, /is required/],
+        [null, /is blank/],
+        [0, /is blank/],
       ],
     },
   },
@@ -175,19 +171,17 @@ const cases: Case[] = [
       requested: [
         [[["40"], [35], [25]], /\(row 1\): expected a whole number/],
         [[[-40], [35], [25]], /\(row 1\): shares cannot be negative/],
-        [null, /is required/],
       ],
       priority: [
         [[[0]], /expected a tier, a whole number of 1 or more/],
         [[["high"]], /expected a tier/],
         [[[1.5]], /expected a tier/],
-        [null, /is required/],
+        [null, /expected a tier/],
       ],
       capacity: [
         ["7 million", /expected a whole number/],
         [-7, /cannot be negative/],
         [7.5, /whole number/],
-        [null, /is required/],
       ],
       weights: [
         [[[-1], [1], [1]], /\(row 1\): expected a weight of 0 or more/],
@@ -205,18 +199,15 @@ const cases: Case[] = [
         ["1k", /expected a whole number/],
         [10.5, /whole number/],
         [-1, /cannot be negative/],
-        [null, /is required/],
       ],
       price: [
         ["$20", /expected a price per share/],
         [-20, /of 0 or more/],
-        [null, /is required/],
       ],
       discount: [
         ["6%", /expected a fraction such as 0.06/],
         [1, /must be less than 1/],
         [-0.06, /of 0 or more/],
-        [null, /is required/],
       ],
       commission_per_share: [
         ["5c", /expected an amount per share/],
@@ -233,19 +224,16 @@ const cases: Case[] = [
       loss: [
         ["$100", /expected an amount/],
         [-100, /of 0 or more/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       fault: [
         [[["half"], [1]], /\(row 1\): expected a relative fault weight/],
         [[[-1], [1]], /\(row 1\): expected a relative fault weight of 0 or more/],
         [[[0], [0]], /add up to 0/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       cap: [
         [[["unlimited"], [10]], /\(row 1\): expected an amount, or the text "none"/],
         [[[-1], [10]], /\(row 1\): expected an amount or "none" of 0 or more/],
         [[[1], [2], [3]], /has 3 cells but fault has 2/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
     },
   })),
@@ -266,38 +254,36 @@ const cases: Case[] = [
     bad: {
       request_date: [
         ["June 1", /expected a date serial/],
-        [null, /is required/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ] as [unknown, RegExp][],
       closing_date: [
         ["2000-03-15", /expected a date serial/],
         [-1, /expected an Excel date serial/],
-        [null, /is required/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ] as [unknown, RegExp][],
       requesting: [
         ["most", /expected a whole number/],
         [2_000_000, /more than the 1,000,000 Registrable Securities outstanding/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       outstanding: [
         ["1m", /expected a whole number/],
         [-1, /cannot be negative/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       requested: [
         ["20%", /expected a whole number/],
         [700_000, /more than the 600,000/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       price: [
         ["$25", /expected a price per share/],
         [0, /must be greater than 0/],
         [-25, /of 0 or more/],
-        [null, /is required/],
+        [null, /must be greater than 0/],
       ] as [unknown, RegExp][],
       demands_used: [
         ["none", /expected a whole number of demands/],
         [0.5, /whole number/],
-        [null, /is required/],
       ] as [unknown, RegExp][],
       last_registration: [
         ["last June", /expected a date serial/],
@@ -319,12 +305,14 @@ const cases: Case[] = [
         ["closing", /unknown event "closing"; expected "demand-window"/],
         [[[null]], /is blank; expected an event/],
         [7, /expected an event/],
-        [null, /is required/],
+        [null, /is blank/],
+        [0, /is blank/],
       ],
       date: [
         ["2001-01-01", /expected a date serial/],
-        [[[null]], /is blank; expected a date/],
-        [null, /is required/],
+        [[[null]], /is blank or 0; expected a date/],
+        [null, /is blank or 0; expected a date/],
+        [0, /is blank/],
       ],
       terms: [
         [[["lockup_days", -1]], /lockup_days: expected a whole number of days of 0 or more/],
@@ -340,12 +328,10 @@ const cases: Case[] = [
       transferred: [
         ["all", /expected a whole number/],
         [2_000_000, /more than the 1,000,000 Registrable Securities held/],
-        [null, /is required/],
       ],
       held: [
         ["1m", /expected a whole number/],
         [-5, /cannot be negative/],
-        [null, /is required/],
       ],
       to_affiliate: [["yes", /expected TRUE or FALSE/]],
       pro_rata_distribution: [[2, /expected TRUE or FALSE/]],
@@ -360,12 +346,10 @@ const cases: Case[] = [
       consenting: [
         ["600", /expected a whole number/],
         [1001, /more than the 1,000 Registrable Securities outstanding/],
-        [null, /is required/],
       ],
       outstanding: [
         ["1k", /expected a whole number/],
         [-1, /cannot be negative/],
-        [null, /is required/],
       ],
       terms: [[[["consent_majority", 0]], /consent_majority: expected a fraction above 0/]],
     },
