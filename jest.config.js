@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  setupFiles: ["<rootDir>/test/support/customFunctionsStub.ts"],
+  setupFiles: ["<rootDir>/test/support/customFunctionsStub.ts", "<rootDir>/test/support/memoryWorkbookSetup.ts"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],

@@ -7,7 +7,7 @@
 // fast-formula-parser lacks (they give #NAME?).
 
 import FormulaParser, { FormulaError, FunctionArg } from "fast-formula-parser";
-import { asParserFunction, RR_FUNCTIONS, RR_NAMESPACE, toFormulaError } from "./customFunctions";
+import { asParserFunction, BridgeOptions, RR_FUNCTIONS, RR_NAMESPACE, toFormulaError } from "./customFunctions";
 import { ErrorValue, Result, Scalar } from "./values";
 
 export { ErrorValue, RR_FUNCTIONS, RR_NAMESPACE };
@@ -41,10 +41,13 @@ export class FormulaEvaluator {
   /** Parses without reading cells or running the RR functions: the syntax check. */
   private readonly checker: FormulaParser;
 
-  constructor(private readonly host: FormulaHost) {
+  constructor(
+    private readonly host: FormulaHost,
+    bridge: BridgeOptions = { host: "web", metadata: null },
+  ) {
     const functions: Record<string, (...args: FunctionArg[]) => unknown> = {};
     for (const [id, fn] of Object.entries(RR_FUNCTIONS))
-      functions[`${RR_NAMESPACE}.${id}`] = asParserFunction(fn as (...args: unknown[]) => unknown);
+      functions[`${RR_NAMESPACE}.${id}`] = asParserFunction(id, fn as (...args: unknown[]) => unknown, bridge);
     // Every formula is evaluated as RESULT_(formula): fast-formula-parser turns a top-level
     // reference to an error cell into #VALUE!, but hands a function argument through as it is.
     functions[RESULT] = (arg: FunctionArg) => (arg.value === null || arg.value === undefined ? 0 : arg.value);

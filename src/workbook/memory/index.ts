@@ -6,5 +6,7 @@ export { MemoryGateway } from "./gateway";
 export { uniqueName, tableNameFrom, uniqueTableName } from "../names";
 export type { MemoryGatewayOptions } from "./gateway";
 export { ErrorValue } from "./values";
-export { RR_FUNCTIONS, RR_NAMESPACE } from "./customFunctions";
+export { RR_FUNCTIONS, RR_NAMESPACE, setDefaultFunctionsMetadata } from "./customFunctions";
+export type { ExcelHost, FunctionsMetadata } from "./customFunctions";
+export type { MemoryWorkbookOptions } from "./workbook";
 export { displayText } from "./format";

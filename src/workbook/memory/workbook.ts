@@ -28,6 +28,7 @@ import {
   usedBlock,
   valueAt,
 } from "./cells";
+import { defaultFunctionsMetadata, ExcelHost, FunctionsMetadata } from "./customFunctions";
 import { FormulaEvaluator } from "./formulas";
 import { Recalculator } from "./recalc";
 import { WorkbookSheets } from "./sheets";
@@ -37,6 +38,16 @@ import { Scalar } from "./values";
 export { DEFAULT_AUTHOR, officeValue, sheetNameProblem };
 export type { ChangeEvent, ChartSpec, RecalcStats, SheetInfo, SheetView, TableInfo, Visibility, ViewCell } from "./types";
 
+export interface MemoryWorkbookOptions {
+  /** Which Excel to model when RR functions read blank cells: "web" (null, the default) or "desktop" (0). */
+  host?: ExcelHost;
+  /**
+   * The functions.json to follow (which functions exist, and whether they receive error values);
+   * default: the one set with setDefaultFunctionsMetadata, else Excel's defaults. null: Excel's defaults.
+   */
+  metadata?: FunctionsMetadata | null;
+}
+
 export class MemoryWorkbook extends WorkbookSheets {
   private readonly evaluator: FormulaEvaluator;
   private readonly recalc: Recalculator;
@@ -45,16 +56,24 @@ export class MemoryWorkbook extends WorkbookSheets {
   /** Statistics of the last recalculation. */
   lastRecalc: RecalcStats = { passes: 0, formulas: 0, ms: 0 };
 
-  constructor() {
+  /** The Excel whose argument passing the RR functions see (blanks as null on the web, 0 on desktop). */
+  readonly host: ExcelHost;
+
+  constructor(options: MemoryWorkbookOptions = {}) {
     super();
-    this.evaluator = new FormulaEvaluator({
-      resolveSheet: (name) => this.find(name)?.name,
-      read: (sheet, row, col) => this.recalc.read(this.find(sheet)!, row, col),
-      extent: (sheet) => {
-        const u = usedBlock(this.find(sheet)!, false);
-        return u ? { rows: u.bottom + 1, cols: u.right + 1 } : { rows: 0, cols: 0 };
+    this.host = options.host ?? "web";
+    const metadata = options.metadata === undefined ? defaultFunctionsMetadata() : options.metadata;
+    this.evaluator = new FormulaEvaluator(
+      {
+        resolveSheet: (name) => this.find(name)?.name,
+        read: (sheet, row, col) => this.recalc.read(this.find(sheet)!, row, col),
+        extent: (sheet) => {
+          const u = usedBlock(this.find(sheet)!, false);
+          return u ? { rows: u.bottom + 1, cols: u.right + 1 } : { rows: 0, cols: 0 };
+        },
       },
-    });
+      { host: this.host, metadata },
+    );
     this.recalc = new Recalculator((formula, sheet, row, col) => this.evaluator.evaluate(formula, sheet, row, col));
   }
 
