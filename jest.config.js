@@ -5,7 +5,7 @@ module.exports = {
   // failed a good submission there. Speed is measured by npm run bench, never by a timeout.
   testTimeout: 60_000,
   roots: ["<rootDir>/test"],
-  setupFiles: ["<rootDir>/test/support/customFunctionsStub.ts"],
+  setupFiles: ["<rootDir>/test/support/customFunctionsStub.ts", "<rootDir>/test/support/memoryWorkbookSetup.ts"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],

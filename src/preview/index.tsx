@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const paneEl = document.getElementById("pane");
   const gridEl = document.getElementById("grid");
   if (!paneEl || !gridEl) throw new Error('The preview page needs elements "pane" and "grid".');
-  const workbook = new MemoryWorkbook();
+  // ?host=desktop passes blank cells to the RR functions as 0, as Excel desktop does, instead of
+  // the web's null. (Error values follow Excel's default, allowErrorForDataTypeAny false: the page
+  // makes no network calls, so it does not read functions.json.)
+  const host = new URLSearchParams(location.search).get("host") === "desktop" ? "desktop" : "web";
+  const workbook = new MemoryWorkbook({ host });
   const gateway = new MemoryGateway(workbook);
   // Excel moves to the sheet the pane activates; the grid follows the same way.
   const activate = gateway.activateSheet.bind(gateway);

@@ -3,7 +3,7 @@
 // "yyyy-mm-dd"; booleans as TRUE/FALSE; errors as their code.
 
 import SSF from "fast-formula-parser/ssf/ssf";
-import { ErrorValue, Scalar } from "./formulas";
+import { ErrorValue, Scalar } from "./values";
 
 export function displayText(value: Scalar, numberFormat: string | null | undefined): string {
   if (value === null || value === "") return "";

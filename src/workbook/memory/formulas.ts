@@ -1,27 +1,17 @@
 // Formula evaluation for the in-memory workbook with fast-formula-parser (MIT): Excel's grammar,
 // ~280 built-in functions, A1 references with or without a sheet ('Cap table'!$C$2:$C$13), and the
-// RR.* functions registered from src/functions/functions.ts with Excel's argument shapes (ranges
-// as 2-D arrays, omitted optionals as null, blanks in ranges as null) and Excel error values.
+// RR.* functions registered from src/functions/functions.ts (customFunctions.ts hands them their
+// arguments as Excel does) and Excel error values.
 // Not supported: structured references (Table1[Holder]), defined names, external workbooks,
 // R1C1, 3-D references (Sheet1:Sheet3!A1), the # spill operator, LAMBDA/LET and other functions
 // fast-formula-parser lacks (they give #NAME?).
 
 import FormulaParser, { FormulaError, FunctionArg } from "fast-formula-parser";
-import { RR_REGISTRY } from "../../functions/registry";
+import { asParserFunction, BridgeOptions, RR_FUNCTIONS, RR_NAMESPACE, toFormulaError } from "./customFunctions";
+import { ErrorValue, Result, Scalar } from "./values";
 
-/** An Excel error value in a cell: the code as Excel shows it, and the function's message if any. */
-export class ErrorValue {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-  toString(): string {
-    return this.code;
-  }
-}
-
-export type Scalar = string | number | boolean | null | ErrorValue;
-export type Result = Scalar | Scalar[][];
+export { ErrorValue, RR_FUNCTIONS, RR_NAMESPACE };
+export type { Result, Scalar };
 
 /** What the evaluator needs from the workbook. Rows and columns are 0-based. */
 export interface FormulaHost {
@@ -30,72 +20,6 @@ export interface FormulaHost {
   read(sheet: string, row: number, col: number): Scalar;
   /** Last used row and column of a sheet (for whole-column references like A:A). */
   extent(sheet: string): { rows: number; cols: number };
-}
-
-/** The RR functions by their id in functions.json (src/functions/registry.ts keeps the table). */
-export const RR_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown>> = RR_REGISTRY;
-export const RR_NAMESPACE = "RR";
-
-/** A CustomFunctions.Error (or anything shaped like one: code + message). */
-function customError(v: unknown): { code: string; message: string } | null {
-  if (
-    v &&
-    typeof v === "object" &&
-    !Array.isArray(v) &&
-    typeof (v as { code?: unknown }).code === "string" &&
-    (v as { code: string }).code.startsWith("#")
-  )
-    return { code: (v as { code: string }).code, message: (v as { message?: string }).message ?? "" };
-  return null;
-}
-
-const toFormulaError = (code: string, message?: string) => (message ? new FormulaError(code, message) : new FormulaError(code));
-
-/** One argument as Excel hands it to a custom function; an error in it is returned instead. */
-function excelArg(arg: FunctionArg | undefined): unknown {
-  if (arg === undefined || arg === null || arg.omitted) return null;
-  const v = arg.value;
-  if (v instanceof FormulaError) throw v;
-  if (Array.isArray(v)) {
-    for (const row of v) for (const cell of row as unknown[]) if (cell instanceof FormulaError) throw cell;
-    return (v as unknown[][]).map((row) => row.map((cell) => (cell === undefined ? null : cell)));
-  }
-  return v;
-}
-
-/** A custom function's result in fast-formula-parser's terms: errors as FormulaError, arrays kept. */
-function parserResult(value: unknown): unknown {
-  const err = customError(value);
-  if (err) return toFormulaError(err.code, err.message);
-  if (Array.isArray(value)) {
-    return value.map((row) =>
-      (Array.isArray(row) ? row : [row]).map((cell) => {
-        const e = customError(cell);
-        return e ? toFormulaError(e.code, e.message) : cell;
-      }),
-    );
-  }
-  if (typeof value === "number" && !Number.isFinite(value)) return FormulaError.NUM;
-  return value;
-}
-
-function wrap(fn: (...args: unknown[]) => unknown) {
-  return (...args: FunctionArg[]) => {
-    let excelArgs: unknown[];
-    try {
-      excelArgs = args.map(excelArg);
-    } catch (e) {
-      return e;
-    }
-    while (excelArgs.length < fn.length) excelArgs.push(null);
-    try {
-      return parserResult(fn(...excelArgs));
-    } catch (e) {
-      // Functions return their errors; a throw is a bug and still becomes a cell error.
-      const err = customError(e);
-      return err ? toFormulaError(err.code, err.message) : toFormulaError("#VALUE!", e instanceof Error ? e.message : String(e));
-    }
-  };
 }
 
 function toScalar(v: unknown): Scalar {
@@ -117,9 +41,13 @@ export class FormulaEvaluator {
   /** Parses without reading cells or running the RR functions: the syntax check. */
   private readonly checker: FormulaParser;
 
-  constructor(private readonly host: FormulaHost) {
+  constructor(
+    private readonly host: FormulaHost,
+    bridge: BridgeOptions = { host: "web", metadata: null },
+  ) {
     const functions: Record<string, (...args: FunctionArg[]) => unknown> = {};
-    for (const [id, fn] of Object.entries(RR_FUNCTIONS)) functions[`${RR_NAMESPACE}.${id}`] = wrap(fn as (...args: unknown[]) => unknown);
+    for (const [id, fn] of Object.entries(RR_FUNCTIONS))
+      functions[`${RR_NAMESPACE}.${id}`] = asParserFunction(id, fn as (...args: unknown[]) => unknown, bridge);
     // Every formula is evaluated as RESULT_(formula): fast-formula-parser turns a top-level
     // reference to an error cell into #VALUE!, but hands a function argument through as it is.
     functions[RESULT] = (arg: FunctionArg) => (arg.value === null || arg.value === undefined ? 0 : arg.value);
