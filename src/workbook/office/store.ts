@@ -12,6 +12,7 @@ import {
   FIXED_COLUMNS,
   HEADER,
   PART_LENGTH,
+  SPREAD_ROWS,
   STORE_SHEET,
   padRow,
   payloadFromParts,
@@ -33,7 +34,8 @@ const PART_BYTES = 3 * (PART_LENGTH + 1) + 3;
  * exist. One sync while the index fits the budget (it does for thousands of records).
  */
 async function indexRows(context: Excel.RequestContext, budget: number): Promise<CellValue[][] | null> {
-  for (const rows of [headRows(FIXED_COLUMNS, budget), 0]) {
+  // New records land in rows 2..4097 (SPREAD_ROWS), so the head covers those: an index cell is a few bytes.
+  for (const rows of [Math.max(headRows(FIXED_COLUMNS, budget), SPREAD_ROWS + 1), 0]) {
     const ws = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
     ws.load("name");
     const used = ws.getUsedRangeOrNullObject(true);
