@@ -16,8 +16,7 @@ export function sheetNameProblem(name: string): string | null {
   if (/[\\/?*[\]:]/.test(name)) return `The sheet name "${name}" contains one of \\ / ? * [ ] :`;
   if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" starts or ends with an apostrophe.`;
   if (name.toLowerCase() === "history") return `"History" is reserved by Excel.`;
-  if (isStoreSheet(name))
-    return `"${name}" is the name of RegRights' hidden sheet of saved scenarios; choose another name.`;
+  if (isStoreSheet(name)) return `"${name}" is the name of RegRights' hidden sheet of saved scenarios; choose another name.`;
   return null;
 }
 

@@ -87,11 +87,15 @@ export function indexToEntry(cells: readonly CellValue[], row: number): IndexRes
 }
 
 /** Joins a payload's part cells (from column F) back into the payload, or says what is wrong. */
-export function payloadFromParts(cells: readonly CellValue[], parts: number): { ok: true; payload: unknown } | { ok: false; problem: string } {
+export function payloadFromParts(
+  cells: readonly CellValue[],
+  parts: number,
+): { ok: true; payload: unknown } | { ok: false; problem: string } {
   let json = "";
   for (let i = 0; i < parts; i++) {
     const cell = cells[i];
-    if (typeof cell !== "string" || !cell.startsWith(MARK)) return { ok: false, problem: `payload part ${i + 1} of ${parts} is missing or damaged.` };
+    if (typeof cell !== "string" || !cell.startsWith(MARK))
+      return { ok: false, problem: `payload part ${i + 1} of ${parts} is missing or damaged.` };
     json += cell.slice(MARK.length);
   }
   try {

@@ -124,6 +124,7 @@ export async function readRows(
     let rows = Math.min(block.bottom - next + 1, Math.max(1, Math.floor(budget / (bytesPerRow * 1.25))));
     for (;;) {
       const range = sheet.getRange(blockAddress({ top: next, bottom: next + rows - 1, left: block.left, right: block.right }));
+      // eslint-disable-next-line office-addins/no-empty-load -- props names the properties
       range.load(props);
       try {
         await context.sync();
@@ -134,6 +135,7 @@ export async function readRows(
         }
         throw e;
       }
+      // eslint-disable-next-line office-addins/load-object-before-read -- props were loaded above, by name
       for (const p of props) out[p].push(...(range[p] as CellValue[][]));
       bytesPerRow = Math.max(bytesPerRow, measured(range, props) / rows);
       next += rows;

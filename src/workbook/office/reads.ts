@@ -101,7 +101,9 @@ export function readSelectedCapTable(session: OfficeSession): Promise<CapTableRe
     const tables = selection.getTables(false);
     tables.load("items/name");
     await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded before the sync above
     const sheet = splitSheet(selection.address).sheet ?? "";
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded before the sync above
     const table = tables.items[0];
     if (table) {
       const name = table.name;
@@ -114,6 +116,7 @@ export function readSelectedCapTable(session: OfficeSession): Promise<CapTableRe
     }
     const single = selection.rowCount === 1 && selection.columnCount === 1;
     if (!single && used.isNullObject) throw new WorkbookError(messages.emptySelection);
+    // eslint-disable-next-line office-addins/load-object-before-read -- region and used were loaded ("address") before the sync
     const address = splitSheet((single ? region : used).address).address;
     const b = parseBlock(address);
     const read = await readRange(context, () => context.workbook.worksheets.getItem(sheet).getRange(address), b.right - b.left + 1);
@@ -133,8 +136,11 @@ export function readValues(session: OfficeSession, sheet: string, address: strin
     } catch {
       throw new WorkbookError(messages.badAddress(address));
     }
-    const read = await readRange(context, () => context.workbook.worksheets.getItem(sheet).getRange(address), columns, (e) =>
-      codeOf(e) === "ItemNotFound" ? new WorkbookError(messages.noSheet(sheet), e) : e,
+    const read = await readRange(
+      context,
+      () => context.workbook.worksheets.getItem(sheet).getRange(address),
+      columns,
+      (e) => (codeOf(e) === "ItemNotFound" ? new WorkbookError(messages.noSheet(sheet), e) : e),
     );
     return read.values;
   });

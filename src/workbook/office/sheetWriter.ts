@@ -57,9 +57,7 @@ function plan(write: SheetWrite, budget: number) {
     write.cells.reduce((m, r) => Math.max(m, r.length), 0),
   );
   const cells = rectangular(write.cells, cols, null).map((r) => r.map((v) => (v === null || v === undefined ? "" : v)));
-  const formats = write.numberFormats
-    ? cells.map((row, r) => row.map((_, c) => write.numberFormats?.[r]?.[c] ?? "General"))
-    : null;
+  const formats = write.numberFormats ? cells.map((row, r) => row.map((_, c) => write.numberFormats?.[r]?.[c] ?? "General")) : null;
   const costs = cells.map((row, r) => jsonBytes(row) + (formats ? jsonBytes(formats[r]) : 0) + 2);
   return { cols, cells, formats, blocks: spans(costs, budget), largest: Math.max(0, ...costs) };
 }

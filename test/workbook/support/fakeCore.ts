@@ -183,7 +183,8 @@ export class Proxy<T> {
 
   must(): T {
     const t = this.target();
-    if (t === null) throw new FakeOfficeError(this.context.throwsOnNull ? "InvalidObjectPath" : "ItemNotFound", "The object does not exist.");
+    if (t === null)
+      throw new FakeOfficeError(this.context.throwsOnNull ? "InvalidObjectPath" : "ItemNotFound", "The object does not exist.");
     return t;
   }
 
@@ -201,7 +202,8 @@ export class Proxy<T> {
     this.context.queue.push(() => {
       const t = this.target();
       this.isNullObject = t === null;
-      if (t === null && !this.nullable && !this.context.chainedNull(this)) throw new FakeOfficeError("ItemNotFound", "The object does not exist.");
+      if (t === null && !this.nullable && !this.context.chainedNull(this))
+        throw new FakeOfficeError("ItemNotFound", "The object does not exist.");
       for (const p of list) {
         this.data[p] = t === null ? undefined : this.read(t, p);
         this.loaded.add(p);

@@ -55,7 +55,13 @@ export class FakeChartsP {
       const values = blockAddress(source.must().block);
       if (type !== "ColumnClustered") throw new FakeOfficeError("InvalidArgument", `Chart type ${type} is not modelled.`);
       chart.index = this.context.wb.charts(name).length;
-      this.context.wb.addChart(name, { type: "ColumnClustered", title: "", categories: values, series: [{ name: "Series1", values }], anchor: "A1" });
+      this.context.wb.addChart(name, {
+        type: "ColumnClustered",
+        title: "",
+        categories: values,
+        series: [{ name: "Series1", values }],
+        anchor: "A1",
+      });
     });
     return chart;
   }

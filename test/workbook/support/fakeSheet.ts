@@ -249,7 +249,10 @@ export class FakeRangeP extends Proxy<RangeTarget> {
       const rows = t.block.bottom - t.block.top + 1;
       const cols = t.block.right - t.block.left + 1;
       if (grid.length !== rows || grid.some((r) => r.length !== cols))
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range (${rows}×${cols}).`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size of the range (${rows}×${cols}).`,
+        );
       const topLeft = blockAddress({ ...t.block, bottom: t.block.top, right: t.block.left });
       const wb = this.context.wb;
       if (what === "formats") return wb.setCells(t.sheet.name, topLeft, [], grid as never, this.context.author);
@@ -287,7 +290,8 @@ export class FakeRangeP extends Proxy<RangeTarget> {
     return this.derived((t) => {
       const o = typeof other === "string" ? { sheet: t.sheet, block: parseAddress(other) } : other.target();
       if (o === null) return null;
-      if (o.sheet.name.toLowerCase() !== t.sheet.name.toLowerCase()) throw new FakeOfficeError("InvalidArgument", "The ranges are on different sheets.");
+      if (o.sheet.name.toLowerCase() !== t.sheet.name.toLowerCase())
+        throw new FakeOfficeError("InvalidArgument", "The ranges are on different sheets.");
       const b = intersect(t.block, o.block);
       return b && { sheet: t.sheet, block: b };
     });
@@ -306,7 +310,9 @@ export class FakeRangeP extends Proxy<RangeTarget> {
         row.forEach((v, c) => {
           if (v === "" || v === null) return;
           const [y, x] = [within.top + r, within.left + c];
-          b = b ? { top: Math.min(b.top, y), bottom: Math.max(b.bottom, y), left: Math.min(b.left, x), right: Math.max(b.right, x) } : { top: y, bottom: y, left: x, right: x };
+          b = b
+            ? { top: Math.min(b.top, y), bottom: Math.max(b.bottom, y), left: Math.min(b.left, x), right: Math.max(b.right, x) }
+            : { top: y, bottom: y, left: x, right: x };
         }),
       );
       return b && { sheet: t.sheet, block: b };
@@ -339,7 +345,10 @@ export class FakeRangeP extends Proxy<RangeTarget> {
   clear(applyTo: string = "All"): void {
     this.context.queue.push(() => {
       const t = this.must();
-      this.context.wb.clear(t.sheet.name, blockAddress(t.block), { formats: applyTo === "All" || applyTo === "Formats", author: this.context.author });
+      this.context.wb.clear(t.sheet.name, blockAddress(t.block), {
+        formats: applyTo === "All" || applyTo === "Formats",
+        author: this.context.author,
+      });
     });
   }
 }
@@ -425,7 +434,9 @@ export class FakeTablesP extends Proxy<null> {
       let sheet: string | null;
       let block: string;
       if (typeof address === "string") {
-        sheet = address.includes("!") ? (wb.sheetName(address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "")) ?? null) : wb.activeSheet;
+        sheet = address.includes("!")
+          ? (wb.sheetName(address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "")) ?? null)
+          : wb.activeSheet;
         block = blockAddress(parseAddress(address));
       } else {
         const t = address.must();
