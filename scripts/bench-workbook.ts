@@ -34,11 +34,24 @@ async function main(): Promise<void> {
   await office.writeSheet(scenarioWrite("Demand", "Cap table", N, 9_000_000), { overwriteForeign: false });
   const rerun = excel.syncs - first;
   const saved = excel.syncs;
-  await office.scenarios.save({ id: "s1", name: "Demand", updatedAt: new Date(0).toISOString(), payload: { capacity: 10_000_000 } });
-  const save = excel.syncs - saved;
-  console.log(`  Office.js gateway, ${N.toLocaleString("en-US")} holders (context.sync calls, budget 3):`);
+  const payload = { holders: Array.from({ length: N }, (_, h) => ({ row: h, name: `Holder ${h + 1}`, role: "holder", requested: null })) };
+  for (let i = 0; i < 50; i++)
+    await office.scenarios.save({
+      id: `s${i}`,
+      name: `Scenario ${i}`,
+      updatedAt: new Date(i).toISOString(),
+      payload: { ...payload, capacity: i },
+    });
+  const save = (excel.syncs - saved) / 50;
+  const listed = excel.syncs;
+  await office.scenarios.list();
+  const list = excel.syncs - listed;
+  const opened = excel.syncs;
+  await office.scenarios.load("s7");
+  const open = excel.syncs - opened;
+  console.log(`  Office.js gateway, ${N.toLocaleString("en-US")} holders, against the web-mode fake (5 MB limit; blocks of 1 MB):`);
   console.log(
-    `    read cap table ${read} + write scenario sheet ${first - read} = ${first} (new sheet); re-run in place ${rerun}; save a scenario ${save}`,
+    `    context.sync calls: read cap table ${read} + write scenario sheet ${first - read} = ${first} (new sheet); re-run in place ${rerun}; save a ~${Math.round(JSON.stringify(payload).length / 1000)} KB scenario ${save}; list 50 scenarios ${list}; open one ${open}; largest request ${excel.largestRequest.toLocaleString("en-US")} B, response ${excel.largestResponse.toLocaleString("en-US")} B`,
   );
 
   // In-memory workbook: recalculation of the scenario sheet over the cap table.

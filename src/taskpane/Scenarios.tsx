@@ -17,7 +17,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { formatCount } from "../engine";
 import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
-import type { ScenarioRecord, WorkbookGateway } from "../workbook/gateway";
+import type { ScenarioRecord, ScenarioSummary, WorkbookGateway } from "../workbook/gateway";
 import { Grid, type GridColumn } from "./Grid";
 import { newId } from "./ids";
 
@@ -44,7 +44,13 @@ const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
 });
 
+/** A saved scenario as listed: its index entry only (the payload is read when it is used). */
 interface Valid {
+  record: ScenarioSummary;
+}
+
+/** A saved scenario with its payload read and validated. */
+interface Opened {
   record: ScenarioRecord;
   payload: ScenarioPayload;
 }
@@ -66,6 +72,8 @@ export function compareResults(a: ScenarioResult, b: ScenarioResult): CompareRow
   }
   return [...rows.values()];
 }
+
+const savedAt = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const signed = (n: number, f: (x: number) => string) => (n === 0 ? "—" : `${n > 0 ? "+" : "−"}${f(Math.abs(n))}`);
@@ -121,16 +129,10 @@ export function Scenarios({
       gateway.scenarios
         .list()
         .then((list) => {
-          const ok: Valid[] = [];
-          const bad = [...list.problems];
-          for (const record of list.scenarios) {
-            const v = validatePayload(record.payload);
-            if (v.ok) ok.push({ record, payload: v.payload });
-            else bad.push({ name: record.name, problem: v.problem });
-          }
+          const ok: Valid[] = list.scenarios.map((record) => ({ record }));
           ok.sort((x, y) => x.record.name.localeCompare(y.record.name));
           setValid(ok);
-          setProblems(bad);
+          setProblems(list.problems);
           setFailure(null);
         })
         .catch((err: unknown) => setFailure(`Could not read the saved scenarios: ${err instanceof Error ? err.message : String(err)}.`))
@@ -155,6 +157,20 @@ export function Scenarios({
     };
   }, [gateway, refresh]);
 
+  /** Reads a scenario's payload from the store and validates it; a bad one is reported by name. */
+  const open = useCallback(
+    async (v: Valid): Promise<Opened> => {
+      const record = await gateway.scenarios.load(v.record.id);
+      const checked = validatePayload(record.payload);
+      if (!checked.ok) {
+        setProblems((ps) => (ps.some((p) => p.name === record.name) ? ps : [...ps, { name: record.name, problem: checked.problem }]));
+        throw new Error(`the scenario "${record.name}" could not be read: ${checked.problem}`);
+      }
+      return { record, payload: checked.payload };
+    },
+    [gateway],
+  );
+
   const act = async (doing: string, work: () => Promise<void>) => {
     setFailure(null);
     try {
@@ -167,11 +183,22 @@ export function Scenarios({
 
   const duplicate = (v: Valid) =>
     act("duplicate the scenario", async () => {
+      const { payload } = await open(v);
       const names = new Set(valid.map((x) => x.record.name));
       let name = `${v.record.name} (copy)`.slice(0, 31);
       for (let i = 2; names.has(name); i++) name = `${v.record.name} (${i})`.slice(0, 31);
-      await gateway.scenarios.save({ id: newId(), name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } });
+      await gateway.scenarios.save({ id: newId(), name, updatedAt: new Date().toISOString(), payload: { ...payload, sheet: name } });
     });
+
+  const openInPane = async (v: Valid) => {
+    setFailure(null);
+    try {
+      const opened = await open(v);
+      onOpen(opened.payload, opened.record.id);
+    } catch (err) {
+      setFailure(`Could not open the scenario: ${err instanceof Error ? err.message : String(err)}.`);
+    }
+  };
 
   const rename = () => {
     if (!renaming) return;
@@ -186,9 +213,15 @@ export function Scenarios({
       return;
     }
     setRenaming(null);
-    void act("rename the scenario", () =>
-      gateway.scenarios.save({ ...v.record, name, updatedAt: new Date().toISOString(), payload: { ...v.payload, sheet: name } }),
-    );
+    void act("rename the scenario", async () => {
+      const opened = await open(v);
+      await gateway.scenarios.save({
+        ...opened.record,
+        name,
+        updatedAt: new Date().toISOString(),
+        payload: { ...opened.payload, sheet: name },
+      });
+    });
   };
 
   const compare = async () => {
@@ -200,8 +233,9 @@ export function Scenarios({
     try {
       const results = await Promise.all(
         [a, b].map(async (v) => {
-          const read = await gateway.readCapTable(v.payload.capTable);
-          return computeScenario(parseCapTable(read.rows, v.payload.mapping), v.payload);
+          const { payload } = await open(v);
+          const read = await gateway.readCapTable(payload.capTable);
+          return computeScenario(parseCapTable(read.rows, payload.mapping), payload);
         }),
       );
       setComparison({ a: a.record.name, b: b.record.name, rows: compareResults(results[0], results[1]) });
@@ -241,7 +275,7 @@ export function Scenarios({
           <li key={v.record.id} className={styles.item} aria-label={v.record.name}>
             <Body1>
               <strong>{v.record.name}</strong>
-              {v.record.id === currentId ? " (open)" : ""} — {v.payload.offering}, capacity {formatCount(v.payload.capacity)}
+              {v.record.id === currentId ? " (open)" : ""} — saved {savedAt(v.record.updatedAt)}
             </Body1>
             {renaming?.id === v.record.id ? (
               <div className={styles.actions}>
@@ -267,7 +301,7 @@ export function Scenarios({
               </div>
             ) : (
               <div className={styles.actions}>
-                <Button size="small" onClick={() => onOpen(v.payload, v.record.id)} aria-label={`Open ${v.record.name}`}>
+                <Button size="small" onClick={() => void openInPane(v)} aria-label={`Open ${v.record.name}`}>
                   Open
                 </Button>
                 <Button size="small" onClick={() => duplicate(v)} aria-label={`Duplicate ${v.record.name}`}>

@@ -18,6 +18,8 @@ export const messages = {
   noTable: (table: string) => `There is no table named "${table}" in this workbook.`,
   badAddress: (address: string) => `"${address}" is not a cell range.`,
   sheetNameTaken: (sheet: string) => `A sheet named "${sheet}" already exists.`,
+  editOrProtected: (what: string) =>
+    `Excel would not let RegRights ${what}. Either a cell is being edited (press Enter or Esc in the sheet) or the sheet or workbook is protected (unprotect it). Then try again.`,
   protectedSheet: "The sheet or workbook is protected, so RegRights cannot change it. Unprotect it and try again.",
   writeFailed: (sheet: string, reason: string) => `RegRights could not write "${sheet}": ${reason} The workbook was left as it was.`,
   generic: (what: string) => `Excel could not ${what}. Nothing was changed; try again in a moment.`,

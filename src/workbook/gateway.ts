@@ -57,8 +57,11 @@ export interface ScenarioRecord {
   payload: unknown;
 }
 
+/** What the list shows: a record's index cells, without its payload (read when it is opened). */
+export type ScenarioSummary = Omit<ScenarioRecord, "payload">;
+
 export interface ScenarioList {
-  scenarios: ScenarioRecord[];
+  scenarios: ScenarioSummary[];
   /** Records that could not be read, by name (or row when even the name is unreadable). */
   problems: { name: string; problem: string }[];
 }
@@ -68,7 +71,10 @@ export interface ScenarioList {
  * hidden worksheet, written with Range.values (Microsoft's co-authoring guidance), schema-versioned.
  */
 export interface ScenarioStore {
+  /** Names and dates only (the store's index columns): cheap however large the saved payloads are. */
   list(): Promise<ScenarioList>;
+  /** One record with its payload. Throws a WorkbookError in words when it is gone or damaged. */
+  load(id: string): Promise<ScenarioRecord>;
   /** Insert or replace by id, touching only that record's row: two authors saving different scenarios lose neither. */
   save(record: ScenarioRecord): Promise<void>;
   remove(id: string): Promise<void>;

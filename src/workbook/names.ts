@@ -1,5 +1,29 @@
 // Names Excel will accept for new sheets and tables, made unique against what the workbook has.
 // Shared by both gateways so the preview and real Excel name things the same way.
+//
+// The one copy of Excel's rules for a worksheet name (Excel's "Rename a worksheet" help: at most 31
+// characters, none of \ / ? * : [ ], not blank, no apostrophe at either end, and "History" is
+// reserved). Two older copies remain, for the lead to fold in: memory/workbook.ts (sheetNameProblem,
+// being split by another helper) and scenario/payload.ts (sheetNameProblem: src/scenario may not
+// import src/workbook under the house ESLint rules, so it keeps its own wording for the pane).
+
+import { STORE_SHEET } from "./records";
+
+/** Excel's rules for a worksheet name, and RegRights' own store sheet. The problem in words, or null. */
+export function sheetNameProblem(name: string): string | null {
+  if (typeof name !== "string" || name.trim() === "") return "A sheet name cannot be blank.";
+  if (name.length > 31) return `The sheet name "${name}" is longer than 31 characters.`;
+  if (/[\\/?*[\]:]/.test(name)) return `The sheet name "${name}" contains one of \\ / ? * [ ] :`;
+  if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" starts or ends with an apostrophe.`;
+  if (name.toLowerCase() === "history") return `"History" is reserved by Excel.`;
+  if (isStoreSheet(name)) return `"${name}" is the name of RegRights' hidden sheet of saved scenarios; choose another name.`;
+  return null;
+}
+
+/** The very hidden store sheet's name (case-insensitive, as Excel compares sheet names). */
+export function isStoreSheet(name: string): boolean {
+  return name.toLowerCase() === STORE_SHEET.toLowerCase();
+}
 
 /** "Cap table", then "Cap table (2)", "Cap table (3)" … within Excel's 31-character sheet names. */
 export function uniqueName(name: string, taken: (candidate: string) => boolean, maxLength = 31): string {

@@ -1,17 +1,27 @@
 // The scenario store's row format, pure and shared by both implementations. One record per row of
 // a very hidden sheet; row 1 is a header. Columns:
 //   A id | B name | C updatedAt (ISO) | D schema version | E parts | F… the JSON payload in parts
-// A payload longer than one cell allows (Excel: 32,767 characters) is cut into parts of at most
-// PART_LENGTH characters, one per cell from F. Every text cell is written with the text number
-// format ("@") and every part starts with "~", so Excel never reads a part as a number, a date or
-// a formula (a JSON fragment may start with "=" or "-").
+// A..E are the index: listing reads only those, and a payload is read when it is opened. A payload
+// longer than one cell allows (Excel: 32,767 characters) is cut into parts of at most PART_LENGTH
+// characters, one per cell from F. The text cells (id, name, updatedAt and every payload part) are
+// written with the text number format ("@") and every part starts with "~", so Excel never reads a part as a
+// number, a date or a formula (a JSON fragment may start with "=" or "-"). The two numbers (schema,
+// parts) are written into General cells: whether Excel hands back a number written into a Text
+// cell as text is undocumented, so no column depends on it, and a number read back as a numeric
+// string ("1") is accepted too.
 
-import type { CellValue, ScenarioList, ScenarioRecord } from "./gateway";
+import type { CellValue, ScenarioList, ScenarioRecord, ScenarioSummary } from "./gateway";
 
 export const STORE_SHEET = "RegRights.Scenarios";
 export const SCHEMA_VERSION = 1;
 export const HEADER = ["id", "name", "updatedAt", "schema", "parts", "payload"] as const;
 export const FIXED_COLUMNS = 5;
+/** Number formats of the index columns A..E: text, text, text, General, General. */
+export const INDEX_FORMATS = ["@", "@", "@", "General", "General"] as const;
+/** Number formats for a row of width cells from A: the index's, then text for every payload part. */
+export function rowFormats(width: number): string[] {
+  return Array.from({ length: width }, (_, c) => (c < FIXED_COLUMNS ? INDEX_FORMATS[c] : "@"));
+}
 /** Characters of JSON per cell (plus the "~" marker: below Excel's 32,767). */
 export const PART_LENGTH = 32_000;
 const MARK = "~";
@@ -39,51 +49,95 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(blank);
 }
 
-export type RowResult = { kind: "empty" } | { kind: "record"; record: ScenarioRecord } | { kind: "problem"; name: string; problem: string };
+/** A whole number written by RegRights, read back as a number or as a numeric string ("2"). */
+export function wholeNumber(v: CellValue | undefined): number | null {
+  if (typeof v === "number") return Number.isInteger(v) ? v : null;
+  if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return null;
+}
 
-/** Reads one row (cells from column A); rowNumber is the sheet's row number, for messages. */
-export function rowToRecord(row: readonly CellValue[], rowNumber: number): RowResult {
-  if (isBlankRow(row)) return { kind: "empty" };
-  const [id, name, updatedAt, schema, parts] = row;
-  const label = typeof name === "string" && name.trim() !== "" ? name : `row ${rowNumber}`;
-  const problem = (text: string): RowResult => ({ kind: "problem", name: label, problem: text });
-  if (typeof schema !== "number" || !Number.isInteger(schema))
-    return problem("the record has no schema version, so it was not written by RegRights.");
+/** One record's index cells, read: where it is, what it is called, how many parts its payload has. */
+export interface IndexEntry {
+  summary: ScenarioSummary;
+  /** 0-based index into the store's rows (rows[0] is the header, sheet row 1). */
+  row: number;
+  parts: number;
+}
+
+export type IndexResult = { kind: "empty" } | { kind: "record"; entry: IndexEntry } | { kind: "problem"; name: string; problem: string };
+
+/** Reads one row's index cells A..E (more cells are ignored); row is the 0-based index into the store's rows. */
+export function indexToEntry(cells: readonly CellValue[], row: number): IndexResult {
+  const index = cells.slice(0, FIXED_COLUMNS);
+  if (isBlankRow(index)) return { kind: "empty" };
+  const [id, name, updatedAt, schemaCell, partsCell] = index;
+  const label = typeof name === "string" && name.trim() !== "" ? name : `row ${row + 1}`;
+  const problem = (text: string): IndexResult => ({ kind: "problem", name: label, problem: text });
+  const schema = wholeNumber(schemaCell);
+  if (schema === null) return problem("the record has no schema version, so it was not written by RegRights.");
   if (schema > SCHEMA_VERSION)
     return problem(`it was saved by a newer version of RegRights (format ${schema}); update the add-in to open it.`);
   if (schema < 1) return problem(`its format (${schema}) is unknown.`);
   if ((typeof id !== "string" && typeof id !== "number") || String(id).trim() === "") return problem("the record has no id.");
   if (typeof name !== "string" || name.trim() === "") return problem("the record has no name.");
   if (typeof updatedAt !== "string" || Number.isNaN(Date.parse(updatedAt))) return problem("the time of the last save is not a date.");
-  if (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1) return problem("the number of payload parts is missing.");
-  let json = "";
-  for (let i = 0; i < parts; i++) {
-    const cell = row[FIXED_COLUMNS + i];
-    if (typeof cell !== "string" || !cell.startsWith(MARK)) return problem(`payload part ${i + 1} of ${parts} is missing or damaged.`);
-    json += cell.slice(MARK.length);
-  }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(json);
-  } catch {
-    return problem("the saved scenario is damaged (its data is not valid JSON).");
-  }
-  return { kind: "record", record: { id: String(id), name, updatedAt, payload } };
+  const parts = wholeNumber(partsCell);
+  if (parts === null || parts < 1) return problem("the number of payload parts is missing.");
+  return { kind: "record", entry: { summary: { id: String(id), name, updatedAt }, row, parts } };
 }
 
-/** Reads every row below the header (rows[0] is sheet row 1). Duplicated ids: the later save wins. */
-export function readStore(rows: readonly (readonly CellValue[])[]): ScenarioList {
-  const byId = new Map<string, ScenarioRecord>();
+/** Joins a payload's part cells (from column F) back into the payload, or says what is wrong. */
+export function payloadFromParts(
+  cells: readonly CellValue[],
+  parts: number,
+): { ok: true; payload: unknown } | { ok: false; problem: string } {
+  let json = "";
+  for (let i = 0; i < parts; i++) {
+    const cell = cells[i];
+    if (typeof cell !== "string" || !cell.startsWith(MARK))
+      return { ok: false, problem: `payload part ${i + 1} of ${parts} is missing or damaged.` };
+    json += cell.slice(MARK.length);
+  }
+  try {
+    return { ok: true, payload: JSON.parse(json) };
+  } catch {
+    return { ok: false, problem: "the saved scenario is damaged (its data is not valid JSON)." };
+  }
+}
+
+export type RowResult = { kind: "empty" } | { kind: "record"; record: ScenarioRecord } | { kind: "problem"; name: string; problem: string };
+
+/** Reads one whole row (cells from column A); rowNumber is the sheet's row number, for messages. */
+export function rowToRecord(row: readonly CellValue[], rowNumber: number): RowResult {
+  const index = indexToEntry(row, rowNumber - 1);
+  if (index.kind !== "record") return index;
+  const read = payloadFromParts(row.slice(FIXED_COLUMNS), index.entry.parts);
+  if (!read.ok) return { kind: "problem", name: index.entry.summary.name, problem: read.problem };
+  return { kind: "record", record: { ...index.entry.summary, payload: read.payload } };
+}
+
+/**
+ * Reads the index cells of every row below the header (rows[0] is sheet row 1; cells past E are
+ * ignored, so rows may be the index columns alone). Duplicated ids: the later save wins.
+ */
+export function readIndex(rows: readonly (readonly CellValue[])[]): { entries: IndexEntry[]; problems: ScenarioList["problems"] } {
+  const byId = new Map<string, IndexEntry>();
   const problems: ScenarioList["problems"] = [];
   for (let i = 1; i < rows.length; i++) {
-    const result = rowToRecord(rows[i], i + 1);
+    const result = indexToEntry(rows[i] ?? [], i);
     if (result.kind === "problem") problems.push({ name: result.name, problem: result.problem });
     else if (result.kind === "record") {
-      const prev = byId.get(result.record.id);
-      if (!prev || prev.updatedAt <= result.record.updatedAt) byId.set(result.record.id, result.record);
+      const prev = byId.get(result.entry.summary.id);
+      if (!prev || prev.summary.updatedAt <= result.entry.summary.updatedAt) byId.set(result.entry.summary.id, result.entry);
     }
   }
-  return { scenarios: [...byId.values()], problems };
+  return { entries: [...byId.values()], problems };
+}
+
+/** The list the pane shows, from the index columns alone. */
+export function readStore(rows: readonly (readonly CellValue[])[]): ScenarioList {
+  const { entries, problems } = readIndex(rows);
+  return { scenarios: entries.map((e) => e.summary), problems };
 }
 
 /** A stable number from an id (FNV-1a), to spread new records over the sheet. */

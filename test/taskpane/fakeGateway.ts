@@ -74,10 +74,16 @@ export class FakeGateway implements WorkbookGateway {
   async activateSheet(): Promise<void> {}
 
   readonly scenarios = {
+    // As the real stores: the list carries the index (id, name, updatedAt), load the payload.
     list: async (): Promise<ScenarioList> => ({
-      scenarios: [...this.records.values()].map((r) => ({ ...r })),
+      scenarios: [...this.records.values()].map(({ id, name, updatedAt }) => ({ id, name, updatedAt })),
       problems: [...this.corrupt],
     }),
+    load: async (id: string): Promise<ScenarioRecord> => {
+      const record = this.records.get(id);
+      if (!record) throw new Error("That scenario is no longer in this workbook.");
+      return JSON.parse(JSON.stringify(record)) as ScenarioRecord;
+    },
     save: async (record: ScenarioRecord) => {
       this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
       this.emit();

@@ -103,7 +103,7 @@ describe("task pane", () => {
     );
     const saved = await within(screen.getByRole("list", { name: "Saved scenarios" })).findByRole("listitem", { name: "Demand 1" });
     expect(saved).toBeInTheDocument();
-    const record = (await gateway.scenarios.list()).scenarios[0];
+    const record = await gateway.scenarios.load((await gateway.scenarios.list()).scenarios[0].id);
     expect(record.payload).toMatchObject({ schema: SCENARIO_SCHEMA, capacity: 3_000_000, offering: "demand" });
   });
 
@@ -187,12 +187,14 @@ describe("task pane", () => {
   });
 
   it("refreshes when another author saves, and reports a corrupt record by name", async () => {
-    const { gateway } = setup();
+    const { gateway, user } = setup();
     gateway.corrupt = [{ name: "Old one", problem: "payload is not JSON" }];
     await screen.findByText(/No scenarios yet/);
     act(() => gateway.saveAsCoauthor({ id: "x1", name: "Bad payload", updatedAt: "2026-01-01T00:00:00Z", payload: { schema: 9 } }));
     expect(await screen.findByText('Scenario "Old one" could not be read: payload is not JSON.')).toBeInTheDocument();
-    expect(screen.getByText('Scenario "Bad payload" could not be read: schema version 9 is not 1.')).toBeInTheDocument();
+    // A payload is read when it is used (the list reads the store's index only).
+    await user.click(await screen.findByRole("button", { name: "Open Bad payload" }));
+    expect(await screen.findByText('Scenario "Bad payload" could not be read: schema version 9 is not 1.')).toBeInTheDocument();
   });
 
   it("Rule 144: an invalid date is shown on its field; a valid form adds per-holder results from the engine", async () => {

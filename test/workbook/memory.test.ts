@@ -342,7 +342,7 @@ describe("scenario store", () => {
     await bob.scenarios.save({ id: "a", name: "Alice's, edited by Bob", updatedAt: "2026-11-25T01:05:00.000Z", payload: { capacity: 3 } });
     list = await alice.scenarios.list();
     expect(list.scenarios).toHaveLength(2);
-    expect(list.scenarios.find((s) => s.id === "a")).toMatchObject({ name: "Alice's, edited by Bob", payload: { capacity: 3 } });
+    expect(await alice.scenarios.load("a")).toMatchObject({ name: "Alice's, edited by Bob", payload: { capacity: 3 } });
     expect(seen.length).toBeGreaterThanOrEqual(3);
     await off();
     await bob.scenarios.remove("b");

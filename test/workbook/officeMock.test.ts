@@ -33,7 +33,15 @@ test("readCapTable by table name: one context.sync, values as Excel returns them
       workbook: {
         tables: {
           table: {
-            range: { address: "'Cap table'!A1:C3", values },
+            range: {
+              address: "'Cap table'!A1:C3",
+              values,
+              worksheet: { getRange: () => ({}) },
+              // The head of the read (its rows within sheet rows 1..n): here the whole table.
+              getIntersectionOrNullObject: function () {
+                return this;
+              },
+            },
             getRange: function () {
               return this.range;
             },

@@ -19,7 +19,19 @@ import {
 import { blockAddress, blockOf, parseBlock } from "../address";
 import { WorkbookError, messages } from "../errors";
 import { FINGERPRINT_KEY, fingerprintOf, matchesFingerprint, parseFingerprint } from "../fingerprint";
-import { HEADER, STORE_SHEET, padRow, readStore, recordToRow, rowForSave, rowsOf } from "../records";
+import {
+  FIXED_COLUMNS,
+  HEADER,
+  STORE_SHEET,
+  padRow,
+  payloadFromParts,
+  readIndex,
+  readStore,
+  recordToRow,
+  rowFormats,
+  rowForSave,
+  rowsOf,
+} from "../records";
 import { DEFAULT_AUTHOR, MemoryWorkbook, sheetNameProblem } from "./workbook";
 import { uniqueName, uniqueTableName } from "../names";
 import { FormulaSyntaxError } from "./formulas";
@@ -193,6 +205,7 @@ export class MemoryGateway implements WorkbookGateway {
 class MemoryScenarioStore implements ScenarioStore {
   constructor(private readonly gateway: MemoryGateway) {}
 
+  /** The store's rows from A1, every column (the Office store reads only A..E to list). */
   private rows(): CellValue[][] {
     const wb = this.gateway.workbook;
     if (!wb.hasSheet(STORE_SHEET)) return [];
@@ -204,6 +217,17 @@ class MemoryScenarioStore implements ScenarioStore {
 
   list(): Promise<ScenarioList> {
     return this.gateway.trip("read the saved scenarios", () => readStore(this.rows()));
+  }
+
+  load(id: string): Promise<ScenarioRecord> {
+    return this.gateway.trip("open the scenario", () => {
+      const rows = this.rows();
+      const entry = readIndex(rows).entries.find((e) => e.summary.id === id);
+      if (!entry) throw new WorkbookError("That scenario is no longer in this workbook; another author may have deleted it.");
+      const read = payloadFromParts(rows[entry.row].slice(FIXED_COLUMNS), entry.parts);
+      if (!read.ok) throw new WorkbookError(`The scenario "${entry.summary.name}" could not be read: ${read.problem}`);
+      return { ...entry.summary, payload: read.payload };
+    });
   }
 
   save(record: ScenarioRecord): Promise<void> {
@@ -219,8 +243,7 @@ class MemoryScenarioStore implements ScenarioStore {
           wb.addSheet(STORE_SHEET, { visibility: "veryHidden", author });
           wb.setCells(STORE_SHEET, "A1", [[...HEADER]], [HEADER.map(() => "@")], author);
         }
-        const padded = padRow(row, width);
-        wb.setCells(STORE_SHEET, `A${at + 1}`, [padded], [padded.map(() => "@")], author);
+        wb.setCells(STORE_SHEET, `A${at + 1}`, [padRow(row, width)], [rowFormats(width)], author);
       });
     });
   }
