@@ -2,7 +2,7 @@
 // JSON schemas are not vendored): each reader throws a RuleError whose message names the file, the
 // object (type and id) and the field, so a user can find the line in the export.
 
-import { invalid, Money } from "../engine";
+import { formatCount, invalid, Money } from "../engine";
 
 /** Where a value sits in the package: used only to word messages. */
 export interface Place {
@@ -88,12 +88,27 @@ export function numeric(obj: JsonObject, field: string, place: Place, path = fie
   return new Money(v);
 }
 
+/** The largest share count a worksheet cell (a binary float) holds exactly: 2^53 − 1. */
+export const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+export function tooLarge(what: string): string {
+  return `${what} is more than ${formatCount(Number.MAX_SAFE_INTEGER)}, the largest count a worksheet holds exactly`;
+}
+
+/** A share count as a number, or a RuleError at `place` (the object whose figures add up to it). */
+export function exactCount(value: bigint, place: Place, field: string | undefined, what: string): number {
+  if (value > MAX_EXACT) fail(place, field, tooLarge(`${what} (${value.toString()})`));
+  return Number(value);
+}
+
 /** A share quantity: a Numeric that is whole and not negative (trailing ".00" is accepted). */
 export function shares(obj: JsonObject, field: string, place: Place, path = field): bigint {
   const d = numeric(obj, field, place, path);
   if (d.isNegative() && !d.isZero()) fail(place, path, `a quantity cannot be negative, got "${obj[field] as string}"`);
   if (!d.isInteger()) fail(place, path, `expected a whole number of shares, got "${obj[field] as string}"`);
-  return BigInt(d.toFixed(0));
+  const n = BigInt(d.toFixed(0));
+  if (n > MAX_EXACT) fail(place, path, tooLarge(`"${obj[field] as string}" shares`));
+  return n;
 }
 
 /** A quantity that must be more than zero (a transfer of nothing is a mistake in the export). */
