@@ -9,7 +9,8 @@ export const SKIP_REASONS = {
   plan: "options, RSUs and other equity compensation (TX_EQUITY_COMPENSATION_*, called TX_PLAN_SECURITY_* before OCF 1.1) are not outstanding shares until exercised or settled; stock issued on exercise arrives as its own TX_STOCK_ISSUANCE",
   warrant: "a warrant is a right to buy shares, not outstanding stock; stock issued on exercise arrives as its own TX_STOCK_ISSUANCE",
   acceptance: "records that the holder accepted the security; its shares are counted from their issuance",
-  vesting: "vesting decides when shares or awards vest, not how many shares are outstanding (unvested restricted stock is counted from its issuance)",
+  vesting:
+    "vesting decides when shares or awards vest, not how many shares are outstanding (unvested restricted stock is counted from its issuance)",
   authorizedShares: "changes the number of shares authorized, not the shares issued and outstanding",
   planPool: "changes the shares reserved under a stock plan, not the shares outstanding",
   stakeholderEvent: "records a change in a stakeholder's relationship or status, not in their holdings",
@@ -31,7 +32,12 @@ const walk = (what: string): Treatment => ({ kind: "walk", what });
 const skip = (reason: SkipReason): Treatment => ({ kind: "skip", reason });
 
 /** Object types in main but not in v1.2.0. */
-export const MAIN_ONLY = new Set(["CE_STAKEHOLDER_RELATIONSHIP", "CE_STAKEHOLDER_STATUS", "TX_EQUITY_COMPENSATION_REPRICING", "TX_STOCK_CONSOLIDATION"]);
+export const MAIN_ONLY = new Set([
+  "CE_STAKEHOLDER_RELATIONSHIP",
+  "CE_STAKEHOLDER_STATUS",
+  "TX_EQUITY_COMPENSATION_REPRICING",
+  "TX_STOCK_CONSOLIDATION",
+]);
 
 export const OBJECT_TYPES: Readonly<Record<string, Treatment>> = {
   ISSUER: read("the issuer's legal name (from the manifest)"),
@@ -105,7 +111,13 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** The words a lawyer reads for an object type: "TX_STOCK_CANCELLATION" → "stock cancellation". */
 export function typeName(objectType: string): string {
-  return NAMES[objectType] ?? objectType.replace(/^(TX|CE)_/, "").toLowerCase().replace(/_/g, " ");
+  return (
+    NAMES[objectType] ??
+    objectType
+      .replace(/^(TX|CE)_/, "")
+      .toLowerCase()
+      .replace(/_/g, " ")
+  );
 }
 
 /** "stock cancellation (TX_STOCK_CANCELLATION, tx-16)" */

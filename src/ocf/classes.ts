@@ -2,7 +2,21 @@
 // and the 1.0/1.1 shape (ratio on the right itself). Ratios stay exact (decimal.js).
 
 import { Money } from "../engine";
-import { type JsonObject, type Place, type Ratio, fail, isObject, list, monetary, object, oneOf, optionalMonetary, optionalText, ratio as readRatio, text } from "./fields";
+import {
+  type JsonObject,
+  type Place,
+  type Ratio,
+  fail,
+  isObject,
+  list,
+  monetary,
+  object,
+  oneOf,
+  optionalMonetary,
+  optionalText,
+  ratio as readRatio,
+  text,
+} from "./fields";
 import type { Item } from "./package";
 import type { ClassType, ConversionRatio, RoundingType } from "./types";
 
@@ -54,7 +68,11 @@ export function readMechanism(
     const cp = monetary(m, "conversion_price", place, `${path}.conversion_price`);
     if (cp.isZero()) fail(place, `${path}.conversion_price.amount`, "a conversion price cannot be 0");
     if (price === null || price.isZero())
-      fail(place, `${path}.conversion_price`, "the ratio is original price ÷ conversion price, but the class has no price_per_share above 0");
+      fail(
+        place,
+        `${path}.conversion_price`,
+        "the ratio is original price ÷ conversion price, but the class has no price_per_share above 0",
+      );
     r = { numerator: price, denominator: cp };
     source = "price";
   } else {
@@ -102,7 +120,8 @@ export function readClasses(items: readonly Item[]): Map<string, ClassState> {
   }
   for (const c of classes.values()) {
     for (const r of c.rights) {
-      if (r.ratio.target !== null && !classes.has(r.ratio.target)) fail(c.place, r.targetField, `no stock class "${r.ratio.target}" in the package`);
+      if (r.ratio.target !== null && !classes.has(r.ratio.target))
+        fail(c.place, r.targetField, `no stock class "${r.ratio.target}" in the package`);
     }
     const intoCommon = c.rights.find((r) => r.ratio.target !== null && classes.get(r.ratio.target)?.classType === "COMMON");
     c.ratio = (intoCommon ?? c.rights[0])?.ratio ?? null;

@@ -91,13 +91,12 @@ export function numeric(obj: JsonObject, field: string, place: Place, path = fie
 /** The largest share count a worksheet cell (a binary float) holds exactly: 2^53 − 1. */
 export const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function tooLarge(what: string): string {
-  return `${what} is more than ${formatCount(Number.MAX_SAFE_INTEGER)}, the largest count a worksheet holds exactly`;
-}
+/** The end of every message about a count too large to hold exactly. */
+export const TOO_LARGE = `more than ${formatCount(Number.MAX_SAFE_INTEGER)}, the largest count a worksheet holds exactly`;
 
 /** A share count as a number, or a RuleError at `place` (the object whose figures add up to it). */
-export function exactCount(value: bigint, place: Place, field: string | undefined, what: string): number {
-  if (value > MAX_EXACT) fail(place, field, tooLarge(`${what} (${value.toString()})`));
+export function exactCount(value: bigint, place: Place, problem: (total: string) => string): number {
+  if (value > MAX_EXACT) fail(place, undefined, `${problem(value.toString())}, ${TOO_LARGE}`);
   return Number(value);
 }
 
@@ -107,7 +106,7 @@ export function shares(obj: JsonObject, field: string, place: Place, path = fiel
   if (d.isNegative() && !d.isZero()) fail(place, path, `a quantity cannot be negative, got "${obj[field] as string}"`);
   if (!d.isInteger()) fail(place, path, `expected a whole number of shares, got "${obj[field] as string}"`);
   const n = BigInt(d.toFixed(0));
-  if (n > MAX_EXACT) fail(place, path, tooLarge(`"${obj[field] as string}" shares`));
+  if (n > MAX_EXACT) fail(place, path, `got "${obj[field] as string}" shares, ${TOO_LARGE}`);
   return n;
 }
 

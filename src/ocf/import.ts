@@ -51,7 +51,13 @@ export function importOcf(input: OcfInput, options: ImportOptions = {}): OcfImpo
   for (const slot of NOT_COUNTED_SLOTS) {
     for (const item of pkg.items[slot]) {
       const t = OBJECT_TYPES[item.object.object_type as string];
-      if (t?.kind === "skip") skipped.push({ file: item.file, id: item.object.id as string, objectType: item.object.object_type as string, reason: SKIP_REASONS[t.reason] });
+      if (t?.kind === "skip")
+        skipped.push({
+          file: item.file,
+          id: item.object.id as string,
+          objectType: item.object.object_type as string,
+          reason: SKIP_REASONS[t.reason],
+        });
     }
   }
 

@@ -29,7 +29,11 @@ function named(lots: Lot[]): string {
   return ids.length <= 3 ? ids.join(", ") : `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more`;
 }
 
-export function buildPositions(holders: Map<string, Holder>, classes: Map<string, ClassState>, securities: Map<string, Security>): HolderPosition[] {
+export function buildPositions(
+  holders: Map<string, Holder>,
+  classes: Map<string, ClassState>,
+  securities: Map<string, Security>,
+): HolderPosition[] {
   const lotsBy = new Map<string, Lot[]>();
   for (const s of securities.values()) {
     if (!s.active || s.shares === ZERO) continue;
@@ -66,12 +70,13 @@ export function buildPositions(holders: Map<string, Holder>, classes: Map<string
       total += shares;
       asConverted += conv;
       const what = `${cls.name} (${classId}) held in ${named(classLots)}`;
+      const ratio = cls.ratio ? ratioValue(cls.ratio).toString() : "0";
       preferred.push({
         stockClassId: classId,
         className: cls.name,
-        shares: exactCount(shares, h.place, undefined, `the ${what}`),
+        shares: exactCount(shares, h.place, (n) => `the ${what} add up to ${n} shares`),
         ratio: cls.ratio ? publicRatio(cls.ratio) : null,
-        asConverted: exactCount(conv, h.place, undefined, `the ${what}, as converted at ${cls.ratio ? ratioValue(cls.ratio).toString() : "0"}`),
+        asConverted: exactCount(conv, h.place, (n) => `the ${what} convert at ${ratio} into ${n} common`),
         earliestAcquired: classLots[0].acquired,
         latestAcquired: classLots[classLots.length - 1].acquired,
       });
@@ -80,12 +85,12 @@ export function buildPositions(holders: Map<string, Holder>, classes: Map<string
       stakeholderId: h.id,
       name: h.name,
       stakeholderType: h.type,
-      common: exactCount(common, h.place, undefined, `the common shares held in ${named(commonLots)}`),
+      common: exactCount(common, h.place, (n) => `the common shares held in ${named(commonLots)} add up to ${n}`),
       commonEarliestAcquired: commonLots[0]?.acquired ?? null,
       commonLatestAcquired: commonLots[commonLots.length - 1]?.acquired ?? null,
       preferred,
-      totalPreferred: exactCount(total, h.place, undefined, "the preferred shares of all classes"),
-      asConverted: exactCount(asConverted, h.place, undefined, `the as-converted total of ${named(lots)}`),
+      totalPreferred: exactCount(total, h.place, (n) => `the preferred shares of all classes add up to ${n}`),
+      asConverted: exactCount(asConverted, h.place, (n) => `the shares held in ${named(lots)} come to ${n} as converted`),
       lots,
     });
   }

@@ -23,7 +23,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function importReport(result: OcfImport): ImportReport {
   const s = result.summary;
   const classes = result.stockClasses.map((c) => {
-    const lots = result.holders.flatMap((h) => h.lots.filter((l) => l.stockClassId === c.id).map((l) => ({ h: h.stakeholderId, n: l.shares })));
+    const lots = result.holders.flatMap((h) =>
+      h.lots.filter((l) => l.stockClassId === c.id).map((l) => ({ h: h.stakeholderId, n: l.shares })),
+    );
     return {
       id: c.id,
       name: c.name,
@@ -54,7 +56,14 @@ export function importReport(result: OcfImport): ImportReport {
 
 /** The report as plain text, for the clipboard. */
 export function importReportText(r: ImportReport): string {
-  const out = [`OCF import report: ${r.issuer || "(issuer not named)"}`, `As of ${r.asOf}`, "", ...r.overview, "", "Shares outstanding by class:"];
+  const out = [
+    `OCF import report: ${r.issuer || "(issuer not named)"}`,
+    `As of ${r.asOf}`,
+    "",
+    ...r.overview,
+    "",
+    "Shares outstanding by class:",
+  ];
   for (const c of r.classes)
     out.push(`- ${c.name} (${c.classType.toLowerCase()}, ${c.id}): ${plural(c.shares, "share")} held by ${plural(c.holders, "holder")}`);
   const notCounted = r.skipped.reduce((n, g) => n + g.count, 0);

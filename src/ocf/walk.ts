@@ -23,7 +23,7 @@ import {
   shares as readShares,
   text,
   textList,
-  tooLarge,
+  TOO_LARGE,
   where,
 } from "./fields";
 import type { Item } from "./package";
@@ -116,7 +116,11 @@ export function walkTransactions(input: WalkInput): WalkResult {
     ids.add(place.id as string);
     const type = place.objectType as string;
     if (!OBJECT_TYPES[type])
-      fail(place, "object_type", `"${type}" is not an object type of OCF 1.2.0 or of OCF main; the importer cannot tell whether it changes holdings`);
+      fail(
+        place,
+        "object_type",
+        `"${type}" is not an object type of OCF 1.2.0 or of OCF main; the importer cannot tell whether it changes holdings`,
+      );
     return { item, place, seq, date: readDate(item.object, "date", place), type };
   });
   const ordered = [...txs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq));
@@ -150,7 +154,8 @@ export function walkTransactions(input: WalkInput): WalkResult {
   for (const t of txs) {
     for (const r of resultsOf(t)) {
       const other = parentOf.get(r.id);
-      if (other) fail(t.place, r.field, `security "${r.id}" is also the result of ${other.place.id}; a security results from one transaction`);
+      if (other)
+        fail(t.place, r.field, `security "${r.id}" is also the result of ${other.place.id}; a security results from one transaction`);
       parentOf.set(r.id, t);
     }
     // Stock from an exercise or a convertible's conversion must be issued to count; say so when it is not.
@@ -186,7 +191,11 @@ export function walkTransactions(input: WalkInput): WalkResult {
   const issued = (place: Place, field: string, id: string, what: string): Issuance => {
     const rec = issuances.get(id);
     if (!rec)
-      fail(place, field, `no TX_STOCK_ISSUANCE issues the ${what} "${id}"; OCF issues it under its own TX_STOCK_ISSUANCE, which names its holder and quantity`);
+      fail(
+        place,
+        field,
+        `no TX_STOCK_ISSUANCE issues the ${what} "${id}"; OCF issues it under its own TX_STOCK_ISSUANCE, which names its holder and quantity`,
+      );
     return rec;
   };
   /** Creates a remainder or result from its issuance; it keeps the source's lot date (Rule 144(d) tacking). */
@@ -205,7 +214,11 @@ export function walkTransactions(input: WalkInput): WalkResult {
   };
   const sameHolder = (rec: Issuance, source: Security, place: Place, field: string, why: string): void => {
     if (rec.stakeholderId !== source.stakeholderId)
-      fail(place, field, `"${rec.securityId}" is issued (${rec.place.id}) to "${rec.stakeholderId}", but ${why} stays with "${source.stakeholderId}"`);
+      fail(
+        place,
+        field,
+        `"${rec.securityId}" is issued (${rec.place.id}) to "${rec.stakeholderId}", but ${why} stays with "${source.stakeholderId}"`,
+      );
   };
   const sameClass = (rec: Issuance, source: Security, place: Place, field: string): void => {
     if (rec.classId !== source.classId)
@@ -235,7 +248,11 @@ export function walkTransactions(input: WalkInput): WalkResult {
     }
     const rec = issued(place, "balance_security_id", id, "balance security");
     if (rec.quantity !== rest)
-      fail(place, "balance_security_id", `the balance security "${id}" is issued (${rec.place.id}) for ${formatCount(rec.quantity)} shares, but ${formatCount(rest)} remain`);
+      fail(
+        place,
+        "balance_security_id",
+        `the balance security "${id}" is issued (${rec.place.id}) for ${formatCount(rec.quantity)} shares, but ${formatCount(rest)} remain`,
+      );
     sameHolder(rec, source, place, "balance_security_id", "a remainder");
     sameClass(rec, source, place, "balance_security_id");
     openSecurity(rec, source, place, "balance_security_id");
@@ -261,7 +278,10 @@ export function walkTransactions(input: WalkInput): WalkResult {
         if (parent) {
           // Applied by the transaction it results from; if that comes after the as-of date, so does this.
           if (parent.date > asOf)
-            skip(place, `records the result of ${describeObject(parent.type, parent.place.id as string)}, which is dated after the as-of date`);
+            skip(
+              place,
+              `records the result of ${describeObject(parent.type, parent.place.id as string)}, which is dated after the as-of date`,
+            );
           break;
         }
         openSecurity(rec, { acquired: t.date, origin: rec.securityId }, place, "security_id");
@@ -382,7 +402,12 @@ export function walkTransactions(input: WalkInput): WalkResult {
               `splitting security "${s.id}" (${formatCount(s.shares)} shares) by ${r.numerator}/${r.denominator} gives ${formatCount(after.toNumber())}, not a whole number of shares`,
             );
           const n = BigInt(after.toFixed(0));
-          if (n > MAX_EXACT) fail(place, "split_ratio", tooLarge(`splitting security "${s.id}" by ${r.numerator}/${r.denominator} gives ${n.toString()} shares, which`));
+          if (n > MAX_EXACT)
+            fail(
+              place,
+              "split_ratio",
+              `splitting security "${s.id}" by ${r.numerator}/${r.denominator} gives ${n.toString()} shares, ${TOO_LARGE}`,
+            );
           s.shares = n;
         }
         splitsApplied.add(id);

@@ -55,7 +55,8 @@ export function validator(version: SchemaVersion): Validator {
     if (typeof ot === "string") byType.set(ot, ajv.getSchema(s.$id) as ValidateFunction);
   }
   for (const s of objects) {
-    for (const ot of (s.properties?.object_type?.enum ?? []) as string[]) if (!byType.has(ot)) byType.set(ot, ajv.getSchema(s.$id) as ValidateFunction);
+    for (const ot of (s.properties?.object_type?.enum ?? []) as string[])
+      if (!byType.has(ot)) byType.set(ot, ajv.getSchema(s.$id) as ValidateFunction);
   }
   const fileSchema = schemas.find((s) => String(s.$id).endsWith("/primitives/files/File.schema.json"));
   const v: Validator = {
@@ -66,7 +67,9 @@ export function validator(version: SchemaVersion): Validator {
       const ot = (object as { object_type?: unknown })?.object_type;
       const fn = typeof ot === "string" ? byType.get(ot) : undefined;
       if (!fn) return [`object_type ${JSON.stringify(ot)} has no schema in ${version}`];
-      return fn(object) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`);
+      return fn(object)
+        ? []
+        : (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`);
     },
   };
   cache.set(version, v);
