@@ -153,7 +153,8 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
     const old = editFixture(
       "series-b",
       CLASSES,
-      (b) => (item(b, "sc-b").conversion_rights = [{ ratio: { numerator: "1", denominator: "0.0" }, converts_to_stock_class_id: "sc-common" }]),
+      (b) =>
+        (item(b, "sc-b").conversion_rights = [{ ratio: { numerator: "1", denominator: "0.0" }, converts_to_stock_class_id: "sc-common" }]),
     );
     expectNamed(rejection(old), CLASSES, 'STOCK_CLASS "sc-b"', "conversion_rights[0].ratio.denominator", /denominator cannot be 0/);
     const split = editFixture("series-b", TX, (b) => (item(b, "tx-06").split_ratio.denominator = "0"));
@@ -169,16 +170,12 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
   });
 
   it("a conversion price of zero", () => {
-    const files = editFixture(
-      "series-b",
-      CLASSES,
-      (b) => {
-        // Without a ratio the importer reads original price ÷ conversion price (OCF 1.0/1.1).
-        const m = item(b, "sc-a").conversion_rights[0].conversion_mechanism;
-        delete m.ratio;
-        m.conversion_price.amount = "0.00";
-      },
-    );
+    const files = editFixture("series-b", CLASSES, (b) => {
+      // Without a ratio the importer reads original price ÷ conversion price (OCF 1.0/1.1).
+      const m = item(b, "sc-a").conversion_rights[0].conversion_mechanism;
+      delete m.ratio;
+      m.conversion_price.amount = "0.00";
+    });
     expectNamed(
       rejection(files),
       CLASSES,

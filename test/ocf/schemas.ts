@@ -30,7 +30,8 @@ export interface Validator {
   version: SchemaVersion;
   /** object_type → validate function (one per object schema that has an object_type const). */
   byType: Map<string, ValidateFunction>;
-  file: ValidateFunction;
+  /** The schema of a whole file, by its file_type (e.g. OCF_MANIFEST_FILE). */
+  fileSchema(fileType: string): ValidateFunction;
   /** Every problem with one object, as "path message" lines; [] when it is valid. */
   check(object: unknown): string[];
 }
@@ -58,11 +59,19 @@ export function validator(version: SchemaVersion): Validator {
     for (const ot of (s.properties?.object_type?.enum ?? []) as string[])
       if (!byType.has(ot)) byType.set(ot, ajv.getSchema(s.$id) as ValidateFunction);
   }
-  const fileSchema = schemas.find((s) => String(s.$id).endsWith("/primitives/files/File.schema.json"));
+  const byFileType = new Map<string, ValidateFunction>();
+  for (const s of schemas) {
+    const ft = s.properties?.file_type?.const;
+    if (typeof ft === "string" && String(s.$id).includes("/files/")) byFileType.set(ft, ajv.getSchema(s.$id) as ValidateFunction);
+  }
   const v: Validator = {
     version,
     byType,
-    file: ajv.getSchema(fileSchema?.$id) as ValidateFunction,
+    fileSchema(fileType: string) {
+      const fn = byFileType.get(fileType);
+      if (!fn) throw new Error(`no file schema for ${fileType} in ${version}`);
+      return fn;
+    },
     check(object: unknown) {
       const ot = (object as { object_type?: unknown })?.object_type;
       const fn = typeof ot === "string" ? byType.get(ot) : undefined;
