@@ -18,7 +18,7 @@ export const SKIP_REASONS = {
   valuation: "a valuation (such as a 409A) prices the shares; it does not change holdings",
   vestingTerms: "vesting terms describe a schedule; the shares they apply to are counted from their issuance",
   legendTemplate: "a legend template is certificate text; it does not change holdings",
-  document: "a document record points to a file; it does not change holdings",
+  documentRecord: "a document record points to a file; it does not change holdings",
   financing: "a financing groups a round's issuances; those issuances are read themselves",
   afterAsOf: "dated after the as-of date",
 } as const;
@@ -48,7 +48,7 @@ export const OBJECT_TYPES: Readonly<Record<string, Treatment>> = {
   VALUATION: skip("valuation"),
   VESTING_TERMS: skip("vestingTerms"),
   FINANCING: skip("financing"),
-  DOCUMENT: skip("document"),
+  DOCUMENT: skip("documentRecord"),
   CE_STAKEHOLDER_RELATIONSHIP: skip("stakeholderEvent"),
   CE_STAKEHOLDER_STATUS: skip("stakeholderEvent"),
   TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: skip("authorizedShares"),
