@@ -18,7 +18,7 @@ export const SKIP_REASONS = {
   valuation: "a valuation (such as a 409A) prices the shares; it does not change holdings",
   vestingTerms: "vesting terms describe a schedule; the shares they apply to are counted from their issuance",
   legendTemplate: "a legend template is certificate text; it does not change holdings",
-  documentRecord: "a document record points to a file; it does not change holdings",
+  documentRecord: "a DOCUMENT object points to a file such as a signed agreement; it does not change holdings",
   financing: "a financing groups a round's issuances; those issuances are read themselves",
   afterAsOf: "dated after the as-of date",
 } as const;
