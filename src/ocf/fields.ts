@@ -2,7 +2,7 @@
 // JSON schemas are not vendored): each reader throws a RuleError whose message names the file, the
 // object (type and id) and the field, so a user can find the line in the export.
 
-import { invalid, Money } from "../engine";
+import { formatCount, invalid, Money } from "../engine";
 
 /** Where a value sits in the package: used only to word messages. */
 export interface Place {
@@ -88,12 +88,26 @@ export function numeric(obj: JsonObject, field: string, place: Place, path = fie
   return new Money(v);
 }
 
+/** The largest share count a worksheet cell (a binary float) holds exactly: 2^53 − 1. */
+export const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The end of every message about a count too large to hold exactly. */
+export const TOO_LARGE = `more than ${formatCount(Number.MAX_SAFE_INTEGER)}, the largest count a worksheet holds exactly`;
+
+/** A share count as a number, or a RuleError at `place` (the object whose figures add up to it). */
+export function exactCount(value: bigint, place: Place, problem: (total: string) => string): number {
+  if (value > MAX_EXACT) fail(place, undefined, `${problem(value.toString())}, ${TOO_LARGE}`);
+  return Number(value);
+}
+
 /** A share quantity: a Numeric that is whole and not negative (trailing ".00" is accepted). */
 export function shares(obj: JsonObject, field: string, place: Place, path = field): bigint {
   const d = numeric(obj, field, place, path);
   if (d.isNegative() && !d.isZero()) fail(place, path, `a quantity cannot be negative, got "${obj[field] as string}"`);
   if (!d.isInteger()) fail(place, path, `expected a whole number of shares, got "${obj[field] as string}"`);
-  return BigInt(d.toFixed(0));
+  const n = BigInt(d.toFixed(0));
+  if (n > MAX_EXACT) fail(place, path, `got "${obj[field] as string}" shares, ${TOO_LARGE}`);
+  return n;
 }
 
 /** A quantity that must be more than zero (a transfer of nothing is a mistake in the export). */

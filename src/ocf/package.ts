@@ -14,6 +14,7 @@ export type OcfInput = Uint8Array | ArrayBuffer | Readonly<Record<string, string
 export const FILE_SLOTS = {
   stakeholders_files: { fileType: "OCF_STAKEHOLDERS_FILE", objectType: "STAKEHOLDER" },
   stock_classes_files: { fileType: "OCF_STOCK_CLASSES_FILE", objectType: "STOCK_CLASS" },
+  // Transactions (TX_…) and, in OCF main, stakeholder change events (CE_…).
   transactions_files: { fileType: "OCF_TRANSACTIONS_FILE", objectType: "TX_" },
   stock_plans_files: { fileType: "OCF_STOCK_PLANS_FILE", objectType: "STOCK_PLAN" },
   stock_legend_templates_files: { fileType: "OCF_STOCK_LEGEND_TEMPLATES_FILE", objectType: "STOCK_LEGEND_TEMPLATE" },
@@ -154,12 +155,12 @@ export function readPackage(input: OcfInput): OcfPackage {
         const id = typeof o.id === "string" && o.id.trim() !== "" ? o.id : undefined;
         const place: Place = { file: path, id, objectType: typeof o.object_type === "string" ? o.object_type : undefined };
         const ot = o.object_type;
-        const ok = typeof ot === "string" && (objectType === "TX_" ? ot.startsWith("TX_") : ot === objectType);
+        const ok = typeof ot === "string" && (objectType === "TX_" ? /^(TX|CE)_/.test(ot) : ot === objectType);
         if (!ok)
           fail(
             { ...place, objectType: `items[${index}]` },
             "object_type",
-            `expected ${objectType === "TX_" ? "a transaction type (TX_…)" : `"${objectType}"`} in a ${fileType}, got ${JSON.stringify(ot ?? null)}`,
+            `expected ${objectType === "TX_" ? "a transaction type (TX_… or CE_…)" : `"${objectType}"`} in a ${fileType}, got ${JSON.stringify(ot ?? null)}`,
           );
         if (id === undefined) fail(place, "id", `expected a non-empty string, got ${JSON.stringify(o.id ?? null)}`);
         items[slot].push({ file: path, index, object: o });
@@ -167,5 +168,14 @@ export function readPackage(input: OcfInput): OcfPackage {
       read.push({ slot, path, items: objects.length });
     });
   }
+  // An empty package is not an empty cap table: refuse it rather than import nothing silently.
+  if (items.stakeholders_files.length === 0 && items.transactions_files.length === 0)
+    fail(
+      mp,
+      "stakeholders_files",
+      `the manifest lists no stakeholders or transactions (stakeholders_files and transactions_files name ${
+        read.some((f) => f.slot === "stakeholders_files" || f.slot === "transactions_files") ? "only empty files" : "no files"
+      }); there is no cap table to import`,
+    );
   return { manifestFile, ocfVersion, issuerName, asOf, items, files: read };
 }

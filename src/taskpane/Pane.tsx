@@ -51,7 +51,8 @@ import { Grid, type GridColumn } from "./Grid";
 import { Scenarios } from "./Scenarios";
 import { useGateway } from "./gatewayContext";
 import { ocfCapTable, type PickedFile } from "./ocfFiles";
-import type { ImportSummary } from "../ocf";
+import { plural, type OcfImport } from "../ocf";
+import { ImportReport } from "./ImportReport";
 import { newId } from "./ids";
 
 const OCF_SHEET = "OCF cap table";
@@ -130,7 +131,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean } | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
-  const [ocf, setOcf] = useState<ImportSummary | null>(null);
+  const [ocf, setOcf] = useState<OcfImport | null>(null);
   const ocfInput = useRef<HTMLInputElement>(null);
 
   const loadCap = useCallback((read: CapTableRead, base?: ColumnMapping) => {
@@ -190,9 +191,9 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       const { result, rows, numberFormats } = await ocfCapTable(files);
       const ref = await gateway.insertTable(OCF_SHEET, OCF_TABLE, rows, numberFormats);
       loadCap(await gateway.readCapTable(ref));
-      setOcf(result.summary);
+      setOcf(result);
       setNotice(
-        `Imported ${result.summary.holders} holders of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${result.summary.transactionsApplied} transactions applied, ${result.summary.skipped.length} items skipped).`,
+        `Imported ${result.summary.holders} holders of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${plural(result.summary.transactionsApplied, "transaction")} applied, ${plural(result.summary.skipped.length, "object")} not counted; see the import report).`,
       );
     });
 
@@ -328,23 +329,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
             <Spinner size="tiny" label={busy === "read" ? "Reading…" : busy === "ocf" ? "Importing…" : "Inserting…"} />
           )}
         </div>
-        {ocf && (ocf.skipped.length > 0 || ocf.warnings.length > 0) && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>What the OCF import skipped</MessageBarTitle>
-              <ul aria-label="OCF import skipped">
-                {ocf.skipped.map((s) => (
-                  <li key={`${s.file}/${s.id}`}>
-                    {s.objectType} {s.id}: {s.reason}
-                  </li>
-                ))}
-                {ocf.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {ocf && <ImportReport result={ocf} />}
         {errors.capTable && (
           <MessageBar intent="warning">
             <MessageBarBody>{errors.capTable}</MessageBarBody>

@@ -92,9 +92,9 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
 
   it("a transaction references a security that an earlier transaction ended", () => {
     const files = editFixture("transfer", TX, (b) =>
-      b.items.push({ object_type: "TX_STOCK_CANCELLATION", id: "tx-9", date: "2022-05-01", security_id: "CS-1", quantity: "1" }),
+      b.items.push({ object_type: "TX_STOCK_CANCELLATION", id: "tx-10", date: "2022-05-01", security_id: "CS-1", quantity: "1" }),
     );
-    expectNamed(rejection(files), TX, 'TX_STOCK_CANCELLATION "tx-9"', "security_id", /"CS-1" is no longer outstanding \(ended by tx-4\)/);
+    expectNamed(rejection(files), TX, 'TX_STOCK_CANCELLATION "tx-10"', "security_id", /"CS-1" is no longer outstanding \(closed by tx-4\)/);
   });
 
   it("a transaction references an unknown stakeholder", () => {
@@ -149,7 +149,13 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
       "conversion_rights[0].conversion_mechanism.ratio.denominator",
       /denominator cannot be 0/,
     );
-    const old = editFixture("series-b", CLASSES, (b) => (item(b, "sc-b").conversion_rights[0].ratio.denominator = "0.0"));
+    // The OCF 1.0/1.1 shape: the ratio on the right itself.
+    const old = editFixture(
+      "series-b",
+      CLASSES,
+      (b) =>
+        (item(b, "sc-b").conversion_rights = [{ ratio: { numerator: "1", denominator: "0.0" }, converts_to_stock_class_id: "sc-common" }]),
+    );
     expectNamed(rejection(old), CLASSES, 'STOCK_CLASS "sc-b"', "conversion_rights[0].ratio.denominator", /denominator cannot be 0/);
     const split = editFixture("series-b", TX, (b) => (item(b, "tx-06").split_ratio.denominator = "0"));
     expectNamed(rejection(split), TX, 'TX_STOCK_CLASS_SPLIT "tx-06"', "split_ratio.denominator", /denominator cannot be 0/);
@@ -164,11 +170,12 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
   });
 
   it("a conversion price of zero", () => {
-    const files = editFixture(
-      "series-b",
-      CLASSES,
-      (b) => (item(b, "sc-a").conversion_rights[0].conversion_mechanism.conversion_price.amount = "0.00"),
-    );
+    const files = editFixture("series-b", CLASSES, (b) => {
+      // Without a ratio the importer reads original price ÷ conversion price (OCF 1.0/1.1).
+      const m = item(b, "sc-a").conversion_rights[0].conversion_mechanism;
+      delete m.ratio;
+      m.conversion_price.amount = "0.00";
+    });
     expectNamed(
       rejection(files),
       CLASSES,
@@ -227,7 +234,7 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
     );
   });
 
-  it("a bad date, a duplicate id and an unsupported consolidation", () => {
+  it("a bad date, a duplicate id and a consolidation whose combined security is not issued", () => {
     const date = editFixture("seed", TX, (b) => (item(b, "tx-002").date = "2019-02-30"));
     expectNamed(rejection(date), TX, 'TX_STOCK_ISSUANCE "tx-002"', "date", /expected a date "YYYY-MM-DD", got "2019-02-30"/);
     const dup = editFixture("seed", HOLDERS, (b) => (item(b, "sh-bob").id = "sh-alice"));
@@ -241,7 +248,13 @@ describe("OCF import: bad packages are rejected whole, naming file, object id an
         resulting_security_id: "CS-9",
       }),
     );
-    expectNamed(rejection(cons), TX, 'TX_STOCK_CONSOLIDATION "tx-c"', "object_type", /not supported/);
+    expectNamed(
+      rejection(cons),
+      TX,
+      'TX_STOCK_CONSOLIDATION "tx-c"',
+      "resulting_security_id",
+      /no TX_STOCK_ISSUANCE issues the consolidated security "CS-9"/,
+    );
   });
 
   it("a stakeholder without a legal name and a class with an unknown class_type", () => {

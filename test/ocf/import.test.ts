@@ -87,31 +87,19 @@ describe.each(FORMS)("OCF import from %s", (form) => {
       ]);
     });
 
-    it("skips the SAFE, the option and the warrant, each with its reason", () => {
+    it("lists the SAFE, the option, the vesting start, the warrant and the stock plan as not counted, each with its reason", () => {
+      const tx = expect.stringMatching(/Transactions\.ocf\.json$/);
+      // Walked in date order (file order within a date), then the objects of the other files.
       expect(result.summary.skipped).toEqual([
+        { file: tx, id: "tx-005", objectType: "TX_CONVERTIBLE_ISSUANCE", reason: SKIP_REASONS.convertible },
+        { file: tx, id: "tx-006", objectType: "TX_EQUITY_COMPENSATION_ISSUANCE", reason: SKIP_REASONS.plan },
+        { file: tx, id: "tx-008", objectType: "TX_VESTING_START", reason: SKIP_REASONS.vesting },
+        { file: tx, id: "tx-007", objectType: "TX_WARRANT_ISSUANCE", reason: SKIP_REASONS.warrant },
         {
-          file: expect.stringMatching(/Transactions\.ocf\.json$/),
-          id: "tx-005",
-          objectType: "TX_CONVERTIBLE_ISSUANCE",
-          reason: SKIP_REASONS.convertible,
-        },
-        {
-          file: expect.stringMatching(/Transactions\.ocf\.json$/),
-          id: "tx-006",
-          objectType: "TX_PLAN_SECURITY_ISSUANCE",
-          reason: SKIP_REASONS.plan,
-        },
-        {
-          file: expect.stringMatching(/Transactions\.ocf\.json$/),
-          id: "tx-008",
-          objectType: "TX_VESTING_START",
-          reason: SKIP_REASONS.noHoldings,
-        },
-        {
-          file: expect.stringMatching(/Transactions\.ocf\.json$/),
-          id: "tx-007",
-          objectType: "TX_WARRANT_ISSUANCE",
-          reason: SKIP_REASONS.warrant,
+          file: expect.stringMatching(/StockPlans\.ocf\.json$/),
+          id: "plan-2019",
+          objectType: "STOCK_PLAN",
+          reason: SKIP_REASONS.stockPlan,
         },
       ]);
       expect(SKIP_REASONS.convertible).toMatch(/^share count depends on a future financing/);
@@ -136,14 +124,15 @@ describe.each(FORMS)("OCF import from %s", (form) => {
 
     it("counts each holder exactly after the split and the conversions", () => {
       expect(result.holders.map((h) => h.name)).toEqual(["Carol Vance", "Alder Capital Fund II, L.P.", "Birch Growth Partners, L.P."]);
-      // 5,000,000 × 2 − 400,000 repurchased.
+      // CS-1 5,000,000 × 2 = 10,000,000; tx-15 repurchases 400,000, the remainder CS-4 is issued (tx-19) for 9,600,000.
       expect(counts(holder(result, "Carol Vance"))).toEqual({
         common: 9_600_000,
         preferred: {},
         totalPreferred: 0,
         asConverted: 9_600_000,
       });
-      // Series A 2,000,000 × 2 = 4,000,000; 1,000,000 converted at 1.00/0.80 = 1,250,000 common.
+      // Series A PA-1 2,000,000 × 2 = 4,000,000; tx-10 converts 1,000,000 into CS-2, issued (tx-17)
+      // for 1,250,000 common (= 1,000,000 × 5/4), and the remainder PA-2 is issued (tx-18) for 3,000,000.
       // Series B 500,000 × 2 = 1,000,000 at the adjusted 6/5 = 1,200,000.
       expect(counts(holder(result, "Alder Capital Fund II, L.P."))).toEqual({
         common: 1_250_000,
@@ -160,13 +149,13 @@ describe.each(FORMS)("OCF import from %s", (form) => {
       });
     });
 
-    it("gives the ratio per class: original price ÷ conversion price, and the adjusted ratio from its date", () => {
+    it("gives the ratio per class (Series A 5/4, the price ratio 1.00 ÷ 0.80), and the adjusted ratio from its date", () => {
       const a = holder(result, "Alder Capital Fund II, L.P.").preferred;
       expect(a.map((p) => [p.className, p.ratio?.exact, p.ratio?.source, p.asConverted])).toEqual([
-        ["Series A Preferred", "1.25", "price", 3_750_000],
+        ["Series A Preferred", "1.25", "ratio", 3_750_000],
         ["Series B Preferred", "1.2", "ratio", 1_200_000],
       ]);
-      expect(a[0].ratio).toMatchObject({ numerator: "1", denominator: "0.8", adjustedBy: null });
+      expect(a[0].ratio).toMatchObject({ numerator: "5", denominator: "4", adjustedBy: null });
       expect(a[1].ratio).toMatchObject({ numerator: "6", denominator: "5", rounding: "NORMAL", adjustedBy: "tx-14" });
     });
 
@@ -204,8 +193,9 @@ describe.each(FORMS)("OCF import from %s", (form) => {
         },
       ]);
       expect(result.holders.some((h) => h.name === "Cedar Angels LLC")).toBe(false);
-      // 16 transactions: tx-16 is after the as-of date, and the issuances of CS-3 and PB-3 are
-      // applied by the conversion they result from (tx-11), not counted on their own.
+      // 19 transactions: tx-16 is after the as-of date, and the issuances of the results and
+      // remainders (CS-2 and PA-2 of tx-10, CS-3 and PB-3 of tx-11, CS-4 of tx-15) are applied by
+      // the transaction they result from, not counted on their own: 19 − 1 − 5 = 13.
       expect(result.summary).toMatchObject({ transactionsApplied: 13, securitiesOutstanding: 6, holders: 3, stakeholders: 4 });
     });
 
@@ -221,7 +211,9 @@ describe.each(FORMS)("OCF import from %s", (form) => {
   describe("transfer between holders", () => {
     const result = importOcf(input("transfer", form));
 
-    it("moves the transferred shares and leaves the rest in the balance security", () => {
+    it("moves the transferred shares and puts the rest in the balance security", () => {
+      // CS-1 1,000,000 (Dana) → CS-2 250,000 to Eve, balance CS-3 750,000 (Dana).
+      // PA-1 500,000 (Granite) → PA-2 120,000 to Frank, PA-3 80,000 to Eve, balance PA-4 300,000 (Granite).
       expect(result.holders.map((h) => [h.name, h.common, h.totalPreferred, h.asConverted])).toEqual([
         ["Dana Whitfield", 750_000, 0, 750_000],
         ["Eve Marchetti", 250_000, 80_000, 330_000],

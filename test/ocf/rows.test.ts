@@ -38,8 +38,9 @@ describe("toCapTableRows", () => {
     const files = loadFixture("series-b");
     const txs = JSON.parse(files["Transactions.ocf.json"]);
     txs.items = txs.items.filter((t: { id: string }) => t.id !== "tx-14"); // no adjustment: A 1.25, B 1
+    txs.items.find((t: { id: string }) => t.id === "tx-17").quantity = "1000000"; // CS-2: A converted 1:1
     const classes = JSON.parse(files["StockClasses.ocf.json"]);
-    classes.items[1].conversion_rights[0].conversion_mechanism.conversion_price.amount = "1.00"; // A now 1:1 too
+    classes.items[1].conversion_rights[0].conversion_mechanism.ratio = { numerator: "1", denominator: "1" }; // A now 1:1 too
     files["Transactions.ocf.json"] = JSON.stringify(txs);
     files["StockClasses.ocf.json"] = JSON.stringify(classes);
     const rows = toCapTableRows(importOcf(files), { dates: "iso" });

@@ -288,6 +288,11 @@ describe("task pane", () => {
       expect(gateway.tables.map((t) => t.sheet)).toEqual(["OCF cap table"]);
       expect(gateway.sheets.get("OCF cap table")?.cells).toEqual(expected);
       expect(screen.getByText(/^Imported \d+ holders of Beacon Health Systems, Inc\. as of 2021-12-31/)).toBeInTheDocument();
+      // The import report (src/taskpane/ImportReport.tsx) follows the import.
+      const report = screen.getByRole("region", { name: "OCF import report" });
+      expect(report).toHaveTextContent("as of 2021-12-31");
+      expect(report).toHaveTextContent("stock cancellation (TX_STOCK_CANCELLATION, tx-16)");
+      expect(screen.getByRole("button", { name: "Copy report" })).toBeInTheDocument();
     });
 
     it("rejects a package without its manifest, naming the problem, and writes nothing", async () => {
