@@ -211,10 +211,35 @@ describe("manifest.xml structure", () => {
     const sets = named("Set")
       .filter((e) => under(e, "Requirements") && !under(e, "VersionOverrides"))
       .map((e) => e.attrs.Name);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime", "CustomFunctionsRuntime"]));
-    // Error messages on #VALUE! and #N/A (CustomFunctions.Error) need CustomFunctionsRuntime 1.2.
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime", "CustomFunctionsRuntime", "ExcelApi"]));
+    // Error values passed to functions (allowErrorForDataTypeAny) came with CustomFunctionsRuntime 1.3's
+    // error-handling update; 1.4 is not supported on retail perpetual and LTSC Office, so not required.
     const cf = named("Set").find((e) => e.attrs.Name === "CustomFunctionsRuntime" && !under(e, "VersionOverrides"));
-    expect(cf?.attrs.MinVersion).toBe("1.2");
+    expect(cf?.attrs.MinVersion).toBe("1.3");
+  });
+
+  // The newest Office.js call of each ExcelApi version the gateway makes (API reference, per method).
+  // A call listed here must still be in src/workbook/office, and the manifest must declare the highest.
+  const EXCEL_API_CALLS: [call: string, minor: number][] = [
+    ["customProperties", 12],
+    ["getTables(", 9],
+    ["getSurroundingRegion", 7],
+    ["onChanged", 7],
+    ["getUsedRangeOrNullObject", 4],
+  ];
+
+  test("declares the ExcelApi set the gateway's Office calls need", () => {
+    const officeDir = path.join(__dirname, "..", "src", "workbook", "office");
+    const source = fs
+      .readdirSync(officeDir)
+      .map((f) => fs.readFileSync(path.join(officeDir, f), "utf8"))
+      .join("\n");
+    for (const [call] of EXCEL_API_CALLS) expect([call, source.includes(call)]).toEqual([call, true]);
+    const needed = Math.max(...EXCEL_API_CALLS.map(([, v]) => v));
+    const excel = named("Set").find((e) => e.attrs.Name === "ExcelApi" && !under(e, "VersionOverrides"));
+    // Versions are "1.<minor>": 1.12 is after 1.9, so compare the minor numbers, not decimals.
+    expect(excel?.attrs.MinVersion).toMatch(/^1\.\d+$/);
+    expect(Number(excel?.attrs.MinVersion.split(".")[1])).toBeGreaterThanOrEqual(needed);
   });
 
   test("declares one long-lived shared runtime used by functions, pane and ribbon", () => {

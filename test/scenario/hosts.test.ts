@@ -134,20 +134,15 @@ describe("scenario sheet: Excel on the web (blank = null) and desktop (blank = 0
     await compare(c);
   });
 
-  // Known function bug (owned by the functions helper, issue 8 item 1): a blank argument to
-  // RR.REGISTRABLE is "required" when it arrives as null (the web): RR.REGISTRABLE(400000, <blank>,
-  // <blank>) is #VALUE! "convertible: is required", RR.REGISTRABLE(100, 0, <blank>) is #VALUE!
-  // "ratio: is required", RR.REGISTRABLE(<blank>, 1200000, 1.25) is #VALUE! "common: is required";
-  // on desktop (0) they are 400,000, 100 and 1,500,000. Every row below then differs, CUTBACK's
-  // spill included. Remove .failing when fixed.
-  test.failing("cap table with blank preferred and ratio cells for common-only holders", async () => {
+  // Blank cells in REGISTRABLE's inputs (fixed in src/functions, issue 8 item 1): the same figures on both hosts.
+  test("cap table with blank preferred and ratio cells for common-only holders", async () => {
     const { web } = await compare({ name: "", table: blankyCapTable });
     const L = colLetter(COL.registrable);
     // Founder: 400,000 common, nothing else: registrable 400,000 on either host.
     expect(web.workbook.getValues(web.sheet, `${L}${FIRST_HOLDER_ROW + 2}`)[0][0]).toBe(400_000);
   });
 
-  test.failing("cap table with blank ratios, and blank requests", async () => {
+  test("cap table with blank ratios, and blank requests", async () => {
     await compare({ name: "", table: blankyCapTable, edit: clearRequested });
   });
 });
@@ -177,15 +172,13 @@ describe("Rule 144 inputs with blanks", () => {
     expect(typeof web.workbook.value(web.sheet, "D8")).toBe("number");
   });
 
-  // Known function bug (functions helper, issue 8 item 1): RR.RULE144.WEEKLY with trailing blank
-  // rows in its range is #VALUE! on desktop (blank dates arrive as 0). Remove .failing when fixed.
-  test.failing("daily volumes over a range with trailing blank rows", async () => {
+  // RR.RULE144.WEEKLY over a range with trailing blank rows (blank dates arrive as 0 on desktop).
+  test("daily volumes over a range with trailing blank rows", async () => {
     await compare({ name: "", table: sampleCapTable, ...withVolumes(10) });
   });
 
-  // Known function bug (functions helper, issue 8 item 1): a blank venue (B10 cleared) is read as
-  // the default on the web but is #VALUE! on desktop, where it arrives as 0. Remove .failing when fixed.
-  test.failing("venue cell cleared", async () => {
+  // A blank venue (B10 cleared) takes the default on both hosts.
+  test("venue cell cleared", async () => {
     await compare({ name: "", table: sampleCapTable, edit: (wb, sheet) => wb.setCell(sheet, "B10", null) });
   });
 });
@@ -235,15 +228,23 @@ describe("an error value in an argument", () => {
     return wb;
   }
 
-  test("the add-in's functions.json does not allow errors: Excel shows the error and does not call the function", () => {
-    expect(metadata.allowErrorForDataTypeAny ?? false).toBe(false); // when this changes, the next test's expectation flips
+  const withoutErrors: FunctionsMetadata = { ...metadata, allowErrorForDataTypeAny: false };
+
+  test("the add-in's functions.json allows errors (scripts/functions-json-options.js): a bad row gets its own error, the others compute", () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
     const wb = cutbackWithBadRow(undefined);
+    // 250 over tier 1 {100} and tier 2 {300}: tier 1 is excluded first, tier 2 keeps 250 (hand-derived).
+    expect(wb.getValues("S", "D1:D3")).toEqual([[0], ["#VALUE!"], [250]]);
+  });
+
+  test("without the flag (a host that ignores it): Excel shows the error and does not call the function", () => {
+    const wb = cutbackWithBadRow(withoutErrors);
     expect(wb.getValues("S", "D1:D3")).toEqual([["#DIV/0!"], [""], [""]]);
     expect(wb.value("S", "D1")).toBeInstanceOf(ErrorValue);
   });
 
-  test("the first error in argument order is the one shown", () => {
-    const wb = new MemoryWorkbook({ metadata });
+  test("without the flag, the first error in argument order is the one shown", () => {
+    const wb = new MemoryWorkbook({ metadata: withoutErrors });
     wb.addSheet("S");
     wb.setCells("S", "A1", [["=NA()", "=1/0"]]);
     wb.setCell("S", "A2", "=RR.REGISTRABLE(B1,A1,1)");

@@ -195,10 +195,12 @@ describe("RR functions", () => {
     expect(wb.readSheet("Sheet1").rows[0][0].error).toMatch(/common/);
   });
 
-  test("an error in an argument is passed on, not given to the function", () => {
+  test("an error in an argument reaches the function (allowErrorForDataTypeAny), which names it", () => {
     const wb = book();
     wb.setCells("Sheet1", "A1", [["=1/0", "=RR.REGISTRABLE(A1, 0, 1)"]]);
-    expect(wb.value("Sheet1", "B1")).toEqual(new ErrorValue("#DIV/0!"));
+    expect(wb.value("Sheet1", "B1")).toEqual(
+      new ErrorValue("#VALUE!", "common: the cell holds an error (#DIV/0!); expected a whole number of shares"),
+    );
   });
 });
 
