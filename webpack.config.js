@@ -95,6 +95,9 @@ module.exports = async (env = {}, argv = {}) => {
       // loads in a plain JavaScript context (Node, tests) with only a CustomFunctions global.
       globalObject: "globalThis",
       clean: true,
+      // Write every asset on every build, changed or not: tests judge dist/ fresh by its mtime
+      // (test/support/functionsMetadata.ts), and an unchanged functions.json kept its old one.
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],

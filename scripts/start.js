@@ -139,8 +139,11 @@ async function serveForBrowser() {
   state.writeState({ pid: child.pid, url: ready.url, log: foreground ? null : logFile, started: new Date().toISOString() });
 
   console.log("");
-  log(`Task pane: ${ready.url}`);
-  log(`Preview (the task pane on an in-memory workbook, no Excel needed): ${ready.url.replace(/taskpane\.html$/, "preview.html")}`);
+  // The preview first: it is the page to open in a browser. The task pane URL is what Excel loads.
+  log(`Open in a browser: ${ready.url.replace(/taskpane\.html$/, "preview.html")}`);
+  log("  (the preview: the task pane beside a sample workbook in memory, with the RR functions live; no Excel needed)");
+  log(`Task pane for Excel: ${ready.url}`);
+  log("  (what manifest.xml points Excel at; in a plain browser it only links to the preview)");
   log(
     `Excel is not available on this machine (${process.platform}), so the add-in is served for a browser ` +
       "or for sideloading into Excel on the web (upload manifest.xml via Home > Add-ins > More add-ins > Upload My Add-in).",

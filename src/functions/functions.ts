@@ -8,6 +8,9 @@
 
 import * as rr from "./adapters";
 import * as agreement from "./agreementAdapters";
+// Before the build's appended CustomFunctions.associate calls run: outside Office there is no
+// CustomFunctions to register with (see ./registration).
+import "./registration";
 
 /**
  * Registrable Securities held, as common shares: common + floor(convertible × ratio) − disposed, or 0 once cessation (iii) applies. Definition of "Registrable Securities" and its cessation clauses (i)–(iii). Fractional shares from conversion are dropped per holder, since none are issued. Spills one result per row.

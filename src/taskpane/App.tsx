@@ -1,6 +1,7 @@
 import {
   Caption1,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -83,10 +84,17 @@ export function App({
             <Pane initialCapTable={initialCapTable} />
           </GatewayContext.Provider>
         ) : (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Open RegRights from Excel.</MessageBarTitle>
               The scenario forms work on an Excel workbook. The RR.* worksheet functions work in any cell.
+              {info.host === null && (
+                <>
+                  {" "}
+                  This page is the task pane Excel loads. To try RegRights in this browser, open the{" "}
+                  <Link href="preview.html">preview</Link>: the same pane beside a sample workbook.
+                </>
+              )}
             </MessageBarBody>
           </MessageBar>
         )}

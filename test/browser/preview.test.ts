@@ -18,7 +18,7 @@ import { importOcf, toCapTableRows } from "../../src/ocf";
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = process.env.REGRIGHTS_CHROMIUM ?? "/usr/bin/chromium";
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
+const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const SCREENSHOT = path.join(ROOT, "docs/taskpane-preview.png");
 const inCI = Boolean(process.env.CI);
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -127,8 +127,11 @@ suite("preview in Chromium (built dist/)", () => {
     await context.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
-      if (/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/.test(url)) {
-        return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(OFFICE_JS, "utf8") });
+      // The CDN folder (office.js, o15apptofilemappingtable.js, ...) from node_modules.
+      const cdn = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/([\w.-]+\.js)$/.exec(url);
+      const local = cdn && path.join(OFFICE_DIST, cdn[1]);
+      if (local && fs.existsSync(local)) {
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(local, "utf8") });
       }
       return route.abort();
     });
@@ -261,12 +264,40 @@ suite("preview in Chromium (built dist/)", () => {
     },
   );
 
+  test("the Excel page opened in a plain browser links to the preview, with no page error", async () => {
+    const excel = await context.newPage();
+    const errors: string[] = [];
+    excel.on("pageerror", (e) => errors.push(e.message));
+    excel.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const officeJs = excel.waitForRequest(/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/);
+    await excel.goto(`${base}/taskpane.html`);
+    await officeJs;
+    await excel.getByText("Open RegRights from Excel.").waitFor();
+    // office.js loaded and reported no host (Office.onReady resolves with host null outside Office).
+    expect(await excel.getByText("Not running inside Office: open this add-in from Excel to use it.").count()).toBe(1);
+    expect(await excel.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
+    const link = excel.getByRole("link", { name: "preview" });
+    expect(await link.getAttribute("href")).toBe("preview.html");
+    await link.click();
+    await excel.waitForURL(`${base}/preview.html`);
+    await excel.getByRole("button", { name: /insert sample cap table/i }).waitFor();
+    expect(errors).toEqual([]);
+    await excel.close();
+  });
+
   test("the Excel page itself starts when the office.js CDN is unreachable", async () => {
     const excel = await context.newPage();
+    const errors: string[] = [];
+    excel.on("pageerror", (e) => errors.push(e.message));
     await excel.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     await excel.goto(`${base}/taskpane.html`);
     await excel.getByText("Open RegRights from Excel.").waitFor();
     expect(await excel.getByText(/Office\.js did not load/).count()).toBe(1);
+    expect(await excel.getByRole("link", { name: "preview" }).getAttribute("href")).toBe("preview.html");
+    // functions.js ran without a CustomFunctions global and registered nothing, quietly.
+    expect(errors).toEqual([]);
     await excel.close();
   });
 });
