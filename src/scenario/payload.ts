@@ -4,6 +4,7 @@
 import { OFFERINGS, ROLES, VENUES, type Offering, type Role, type Venue } from "../engine";
 import { CAP_FIELDS, type CapField, type ColumnMapping } from "./capTable";
 import type { CapTableLocation as CapTableRef } from "./types";
+import { sheetNameFault } from "./sheetName";
 
 export const SCENARIO_SCHEMA = 1;
 
@@ -115,14 +116,22 @@ export function validatePayload(value: unknown): Check {
   return { ok: true, payload: value as unknown as ScenarioPayload };
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, not quoted at the ends. */
+/** A scenario name as the form field words its fault (Excel's sheet-name rules: ./sheetName). */
 export function sheetNameProblem(name: string): string | null {
-  if (name.trim() === "") return "Enter a name.";
-  if (name.length > 31) return "At most 31 characters (an Excel sheet name).";
-  if (/[:\\/?*[\]]/.test(name)) return "A sheet name cannot contain : \\ / ? * [ or ].";
-  if (name.startsWith("'") || name.endsWith("'")) return "A sheet name cannot start or end with an apostrophe.";
-  if (name.toLowerCase() === "history") return '"History" is reserved by Excel.';
-  return null;
+  switch (sheetNameFault(name)) {
+    case null:
+      return null;
+    case "blank":
+      return "Enter a name.";
+    case "too long":
+      return "At most 31 characters (an Excel sheet name).";
+    case "forbidden character":
+      return "A sheet name cannot contain : \\ / ? * [ or ].";
+    case "apostrophe at an end":
+      return "A sheet name cannot start or end with an apostrophe.";
+    case "reserved":
+      return '"History" is reserved by Excel.';
+  }
 }
 
 export type { CapField };

@@ -1,21 +1,34 @@
 // Names Excel will accept for new sheets and tables, made unique against what the workbook has.
 // Shared by both gateways so the preview and real Excel name things the same way.
 //
-// The one copy of Excel's rules for a worksheet name (Excel's "Rename a worksheet" help: at most 31
-// characters, none of \ / ? * : [ ], not blank, no apostrophe at either end, and "History" is
-// reserved). Two older copies remain, for the lead to fold in: memory/workbook.ts (sheetNameProblem,
-// being split by another helper) and scenario/payload.ts (sheetNameProblem: src/scenario may not
-// import src/workbook under the house ESLint rules, so it keeps its own wording for the pane).
+// Excel's own rules live once, in src/scenario/sheetName.ts (pure, shared with the pane's form);
+// here they are worded for the gateways' messages, with RegRights' store sheet added.
 
+import { sheetNameFault } from "../scenario/sheetName";
 import { STORE_SHEET } from "./records";
+
+/** What Excel itself refuses in a worksheet name, in words, or null (the in-memory Excel uses this). */
+export function excelSheetNameProblem(name: string): string | null {
+  switch (sheetNameFault(name)) {
+    case null:
+      return null;
+    case "blank":
+      return "A sheet name cannot be blank.";
+    case "too long":
+      return `The sheet name "${name}" is longer than 31 characters.`;
+    case "forbidden character":
+      return `The sheet name "${name}" contains one of \\ / ? * [ ] :`;
+    case "apostrophe at an end":
+      return `The sheet name "${name}" starts or ends with an apostrophe.`;
+    case "reserved":
+      return `"History" is reserved by Excel.`;
+  }
+}
 
 /** Excel's rules for a worksheet name, and RegRights' own store sheet. The problem in words, or null. */
 export function sheetNameProblem(name: string): string | null {
-  if (typeof name !== "string" || name.trim() === "") return "A sheet name cannot be blank.";
-  if (name.length > 31) return `The sheet name "${name}" is longer than 31 characters.`;
-  if (/[\\/?*[\]:]/.test(name)) return `The sheet name "${name}" contains one of \\ / ? * [ ] :`;
-  if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" starts or ends with an apostrophe.`;
-  if (name.toLowerCase() === "history") return `"History" is reserved by Excel.`;
+  const excel = excelSheetNameProblem(name);
+  if (excel) return excel;
   if (isStoreSheet(name)) return `"${name}" is the name of RegRights' hidden sheet of saved scenarios; choose another name.`;
   return null;
 }

@@ -61,15 +61,8 @@ export function cloneSheet(s: SheetData): SheetData {
 
 export const cloneChart = (c: ChartSpec): ChartSpec => ({ ...c, series: c.series.map((x) => ({ ...x })) });
 
-/** Excel's rules for a worksheet name. Returns the problem, or null when the name is fine. */
-export function sheetNameProblem(name: string): string | null {
-  if (typeof name !== "string" || name.trim() === "") return "a sheet name cannot be blank.";
-  if (name.length > 31) return `the sheet name "${name}" is longer than 31 characters.`;
-  if (/[\\/?*[\]:]/.test(name)) return `the sheet name "${name}" contains one of \\ / ? * [ ] :`;
-  if (name.startsWith("'") || name.endsWith("'")) return `the sheet name "${name}" starts or ends with an apostrophe.`;
-  if (name.toLowerCase() === "history") return `"History" is reserved by Excel.`;
-  return null;
-}
+/** Excel's rules for a worksheet name (what Excel refuses, not RegRights' own store name). */
+export { excelSheetNameProblem as sheetNameProblem } from "../names";
 
 /** A cell's value after the last recalculation: its constant, its formula's result, or a spilled value. */
 export function valueAt(s: SheetData, row: number, col: number): Scalar {
