@@ -11,7 +11,7 @@ import globals from "globals";
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"]));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "docs/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 const { FunctionsJsonOptionsPlugin } = require("./scripts/functions-json-options");
 
 const pkg = require("./package.json");
@@ -78,7 +79,9 @@ module.exports = async (env = {}, argv = {}) => {
   /** @type {import("webpack").Configuration} */
   const config = {
     mode,
-    devtool: "source-map",
+    // Development: source maps beside the bundles. Production: no map in dist/ (what is served);
+    // hidden maps go to build/sourcemaps/ for reading a stack trace a user sends.
+    devtool: mode === "production" ? false : "source-map",
     target: ["web", "es2020"],
     entry: {
       functions: "./src/functions/functions.ts",
@@ -120,6 +123,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      ...(mode === "production"
+        ? [new webpack.SourceMapDevToolPlugin({ filename: "../build/sourcemaps/[file].map", append: false })]
+        : []),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

@@ -47,3 +47,15 @@ test("functions.js loads without a DOM and associates every declared function on
   expect([...ids].sort()).toEqual([...declaredIds()].sort());
   for (const [, fn] of associations) expect(typeof fn).toBe("function");
 });
+
+describe("what dist/ serves (production build)", () => {
+  test("no source maps and no sourceMappingURL: the hidden maps are in build/sourcemaps, outside dist/", () => {
+    const served = fs.readdirSync(DIST, { recursive: true }).map(String);
+    expect(served.filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const js of served.filter((f) => f.endsWith(".js"))) {
+      expect([js, fs.readFileSync(path.join(DIST, js), "utf8").includes("sourceMappingURL=")]).toEqual([js, false]);
+    }
+    const maps = path.resolve(DIST, "..", "build", "sourcemaps");
+    expect(fs.readdirSync(maps).sort()).toEqual(expect.arrayContaining(["functions.js.map", "taskpane.js.map"]));
+  });
+});
