@@ -123,9 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      ...(mode === "production"
-        ? [new webpack.SourceMapDevToolPlugin({ filename: "../build/sourcemaps/[file].map", append: false })]
-        : []),
+      ...(mode === "production" ? [new webpack.SourceMapDevToolPlugin({ filename: "../build/sourcemaps/[file].map", append: false })] : []),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
