@@ -59,3 +59,8 @@ describe("what dist/ serves (production build)", () => {
     expect(fs.readdirSync(maps).sort()).toEqual(expect.arrayContaining(["functions.js.map", "taskpane.js.map"]));
   });
 });
+
+test("the task pane's bundle does not register the functions again (it shares the page with functions.js)", () => {
+  // Explain cell evaluates through src/functions/implementations.ts, not the custom-functions entry.
+  expect(fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8")).not.toContain("CustomFunctions.associate");
+});

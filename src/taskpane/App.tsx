@@ -5,6 +5,8 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
@@ -14,6 +16,8 @@ import {
 import type { CapTableRef, WorkbookGateway } from "../workbook/gateway";
 import { GatewayContext } from "./gatewayContext";
 import { Pane } from "./Pane";
+import { ExplainCell } from "./ExplainCell";
+import { useState } from "react";
 
 /** What the pane learned about its host at start-up. */
 export interface HostInfo {
@@ -43,6 +47,7 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
   logo: { width: "32px", height: "32px", flexShrink: 0 },
   footer: { color: tokens.colorNeutralForeground3 },
+  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
 function hostLine(info: HostInfo): string {
@@ -72,6 +77,8 @@ export function App({
   initialCapTable?: CapTableRef;
 }) {
   const styles = useStyles();
+  // The scenario workflow stays mounted (hidden) while Explain cell is shown, so its form survives.
+  const [view, setView] = useState<"scenario" | "explain">("scenario");
   return (
     <FluentProvider theme={info.dark ? webDarkTheme : webLightTheme}>
       <main className={styles.root}>
@@ -81,7 +88,14 @@ export function App({
         </header>
         {gateway ? (
           <GatewayContext.Provider value={gateway}>
-            <Pane initialCapTable={initialCapTable} />
+            <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === "explain" ? "explain" : "scenario")}>
+              <Tab value="scenario">Scenario</Tab>
+              <Tab value="explain">Explain cell</Tab>
+            </TabList>
+            <div className={view === "scenario" ? styles.view : undefined} hidden={view !== "scenario"}>
+              <Pane initialCapTable={initialCapTable} />
+            </div>
+            {view === "explain" && <ExplainCell />}
           </GatewayContext.Provider>
         ) : (
           <MessageBar intent="info" layout="multiline">

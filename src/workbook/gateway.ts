@@ -82,6 +82,21 @@ export interface ScenarioStore {
   onChange(listener: () => void): Promise<() => Promise<void>>;
 }
 
+/** A cell as Explain cell reads it: a value, null for blank, or an error value by its code ("#VALUE!"). */
+export type ReadCell = string | number | boolean | null | { error: string };
+
+/** The active cell and the RR formula behind it, with every range that formula refers to. */
+export interface FormulaCellRead {
+  sheet: string;
+  /** The active cell, A1 without the sheet. */
+  address: string;
+  value: ReadCell;
+  /** The cell's own formula, or its spill parent's (sheet-less address); null when neither holds one. */
+  formula: { address: string; text: string } | null;
+  /** The ranges the formula refers to (src/workbook/explain/parse.ts); cells null when the sheet is missing. */
+  blocks: { sheet: string; address: string; cells: ReadCell[][] | null }[];
+}
+
 export interface WorkbookGateway {
   /** The cap table under the selection: the Excel table containing it, or the selected block. */
   readSelectedCapTable(): Promise<CapTableRead>;
@@ -97,5 +112,12 @@ export interface WorkbookGateway {
   /** Calculated values of a block, to show results in the pane. */
   readValues(sheet: string, address: string): Promise<CellValue[][]>;
   activateSheet(sheet: string): Promise<void>;
+  /**
+   * Explain cell: the active cell, the formula behind it (its own, or its spill parent's) and the
+   * values of every range that formula refers to. Office: two round trips (src/workbook/office/formulaCell.ts).
+   */
+  readFormulaCell(): Promise<FormulaCellRead>;
+  /** Calls listener when the user selects other cells. Returns an unsubscribe. */
+  onSelectionChanged(listener: () => void): Promise<() => Promise<void>>;
   readonly scenarios: ScenarioStore;
 }

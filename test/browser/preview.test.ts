@@ -150,7 +150,9 @@ suite("preview in Chromium (built dist/)", () => {
     await page.getByText("Preview — not connected to Excel", { exact: true }).waitFor();
     await page.getByText(/Read 10 holders from CapTable!A1:G11/).waitFor();
     expect(await page.getByRole("tab", { name: "CapTable" }).getAttribute("aria-selected")).toBe("true");
-    // Keyboard: the first Tab lands on the pane's first action.
+    // Keyboard: the first Tab lands on the pane's view tabs (Scenario, Explain cell), the next on its first action.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Scenario");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Read selected cap table");
     expect(pageErrors).toEqual([]);
@@ -263,6 +265,40 @@ suite("preview in Chromium (built dist/)", () => {
       expect(pageErrors).toEqual([]);
     },
   );
+
+  test("Explain cell: a CUTBACK row with a bad request shows its message and clause, and the view follows the selection", async () => {
+    // A banker types text where a share count belongs (row 2 of the requested column, D16).
+    await page.evaluate(() =>
+      (
+        window as unknown as { regrightsPreview: { workbook: { setCell(s: string, a: string, v: string): void } } }
+      ).regrightsPreview.workbook.setCell("Demand 1", "D16", "lots"),
+    );
+    await page.getByRole("tab", { name: "Explain cell" }).click();
+    await page.getByRole("heading", { name: "Explain cell" }).waitFor();
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Demand 1" }).click();
+    await page.locator('td[data-address="F16"]').click();
+    // The contract: the bad row's own error names the argument and its row; the clause of §3.
+    await page.getByText("#VALUE! because of 'Demand 1'!D16").waitFor();
+    const facts = page.getByLabel("The selected cell");
+    expect(await facts.textContent()).toContain("=RR.CUTBACK(D15:D24,E15:E24,$B$3)");
+    expect(await facts.textContent()).toContain('RR.CUTBACK: "Additional Procedures in Underwritten Offerings; Holder Lockups; Cutbacks"');
+    expect(await page.getByText(/^requested \(row 2\)/).count()).toBe(1);
+    // Another holder's cell: its allocation is listed first and marked; the bad row takes no part.
+    await page.locator('td[data-address="F15"]').click();
+    const list = page.getByRole("list", { name: "Allocation by row" });
+    await list.waitFor();
+    const first = list.getByRole("listitem").first();
+    expect(await first.getAttribute("aria-current")).toBe("true");
+    expect(await first.textContent()).toMatch(/^Row 1 \(F15\)Tier \d+: /);
+    expect(
+      await list
+        .getByRole("listitem")
+        .filter({ hasText: /^Row 2 \(F16\)#VALUE! requested \(row 2\)/ })
+        .count(),
+    ).toBe(1);
+    await page.getByRole("tab", { name: "Scenario" }).click();
+    expect(pageErrors).toEqual([]);
+  });
 
   test("the Excel page opened in a plain browser links to the preview, with no page error", async () => {
     const excel = await context.newPage();

@@ -6,6 +6,7 @@ import {
   type CapTableRead,
   type CapTableRef,
   type CellInput,
+  type FormulaCellRead,
   type ScenarioList,
   type ScenarioRecord,
   type SheetStatus,
@@ -72,6 +73,32 @@ export class FakeGateway implements WorkbookGateway {
   }
 
   async activateSheet(): Promise<void> {}
+
+  /** What readFormulaCell returns (Explain cell); null makes it fail as with nothing selected. */
+  formulaCell: FormulaCellRead | null = null;
+  private selectionListeners = new Set<() => void>();
+
+  async readFormulaCell(): Promise<FormulaCellRead> {
+    if (!this.formulaCell) throw new Error("Select a cell first.");
+    return JSON.parse(JSON.stringify(this.formulaCell)) as FormulaCellRead;
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
+    this.selectionListeners.add(listener);
+    return async () => {
+      this.selectionListeners.delete(listener);
+    };
+  }
+
+  /** The user selects another cell: what Explain cell then reads. */
+  selectCell(read: FormulaCellRead): void {
+    this.formulaCell = read;
+    for (const l of [...this.selectionListeners]) l();
+  }
+
+  get selectionWatchers(): number {
+    return this.selectionListeners.size;
+  }
 
   readonly scenarios = {
     // As the real stores: the list carries the index (id, name, updatedAt), load the payload.

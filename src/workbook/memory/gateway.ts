@@ -9,6 +9,7 @@ import {
   CellInput,
   CellValue,
   ForeignContentError,
+  FormulaCellRead,
   ScenarioList,
   ScenarioRecord,
   ScenarioStore,
@@ -35,6 +36,7 @@ import {
 import { DEFAULT_AUTHOR, MemoryWorkbook, sheetNameProblem } from "./workbook";
 import { uniqueName, uniqueTableName } from "../names";
 import { FormulaSyntaxError } from "./formulas";
+import { readFormulaCell } from "./formulaCell";
 
 export interface MemoryGatewayOptions {
   /** Name of the author making the changes (events carry it). */
@@ -86,6 +88,18 @@ export class MemoryGateway implements WorkbookGateway {
         throw new WorkbookError(single ? messages.noSelection : messages.emptySelection);
       return read;
     });
+  }
+
+  readFormulaCell(): Promise<FormulaCellRead> {
+    return this.trip("read the selected cell", () => readFormulaCell(this.workbook));
+  }
+
+  /** Selection changes in the model (the preview grid's clicks, workbook.select in tests). */
+  async onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
+    const off = this.workbook.onSelectionChanged(listener);
+    return async () => {
+      off();
+    };
   }
 
   readCapTable(ref: CapTableRef): Promise<CapTableRead> {

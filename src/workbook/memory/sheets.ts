@@ -13,6 +13,7 @@ export abstract class WorkbookSheets {
   private active: string | null = null;
   private selected: { sheet: string; address: string } | null = null;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private readonly selectionListeners = new Set<() => void>();
   private depth = 0;
   private pending: ChangeEvent[] = [];
   /** Set by every change; the next read recalculates (so a batch of writes recalculates once). */
@@ -129,6 +130,13 @@ export abstract class WorkbookSheets {
     parseBlock(address);
     this.active = s.name;
     this.selected = { sheet: s.name, address: blockAddress(parseBlock(address)) };
+    for (const listener of [...this.selectionListeners]) listener();
+  }
+
+  /** Listens to selection changes (Excel's Workbook.onSelectionChanged). Returns the unsubscribe. */
+  onSelectionChanged(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
   }
 
   get selection(): { sheet: string; address: string } | null {

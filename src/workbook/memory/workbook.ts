@@ -16,12 +16,14 @@
 import type { CellInput, CellValue } from "../gateway";
 import { blockAddress, blockOf, cellAddress, parseBlock, parseCell } from "../address";
 import {
+  colOf,
   inBlock,
   isBlank,
   isFormula,
   key,
   mapBlock,
   officeValue,
+  rowOf,
   sheetNameProblem,
   sheetView,
   surroundingRegion,
@@ -175,6 +177,20 @@ export class MemoryWorkbook extends WorkbookSheets {
       const input = s.inputs.get(key(r, c));
       return input !== undefined ? input : officeValue(s.spilled.get(key(r, c)) ?? null);
     });
+  }
+
+  /**
+   * The anchor of the spill covering a cell, as Range.getSpillParentOrNullObject gives it (the
+   * anchor itself for the anchor); null when no spill covers it, or for a block of several cells.
+   */
+  spillParent(sheet: string, address: string): string | null {
+    this.calculate();
+    const b = parseBlock(address);
+    if (b.top !== b.bottom || b.left !== b.right) return null;
+    const k = key(b.top, b.left);
+    for (const [anchor, area] of this.get(sheet).spills)
+      if (area !== "blocked" && inBlock(k, area)) return cellAddress(rowOf(anchor), colOf(anchor));
+    return null;
   }
 
   getNumberFormats(sheet: string, address: string): string[][] {

@@ -29,13 +29,33 @@ export type { FakeExcelOptions, FakeMode } from "./fakeCore";
 
 /** Marks a registration on worksheets.onAdded rather than on one sheet's onChanged. */
 const ADDED = "\u0000added";
+/** Marks a registration on workbook.onSelectionChanged. */
+const SELECTION = "\u0000selection";
 
 class FakeWorkbookP {
   readonly worksheets: FakeWorksheetsP;
   readonly tables: FakeTablesP;
+  /** Workbook.onSelectionChanged (ExcelApi 1.2); the handler goes when removed, in its context. */
+  readonly onSelectionChanged: { add: (handler: (args: unknown) => Promise<void>) => { remove: () => void; context: FakeContext } };
   constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetsP(context);
     this.tables = new FakeTablesP(context, () => null);
+    this.onSelectionChanged = {
+      add: (handler) => {
+        const registration: Registration = { sheetId: SELECTION, handler };
+        context.queue.push(() => context.fake.handlers.add(registration));
+        return { remove: () => removeHandler(context, registration), context };
+      },
+    };
+  }
+  /** Workbook.getActiveCell (ExcelApi 1.7): the selection's active cell, its top-left here. */
+  getActiveCell(): FakeRangeP {
+    return new FakeRangeP(this.context, () => {
+      const sel = this.context.fake.selectionOverride ?? this.context.wb.selection;
+      if (!sel) throw new FakeOfficeError("ItemNotFound", "Nothing is selected.");
+      const b = parseAddress(sel.address);
+      return { sheet: { name: sel.sheet }, block: { top: b.top, bottom: b.top, left: b.left, right: b.left } };
+    });
   }
   getSelectedRange(): FakeRangeP {
     return new FakeRangeP(this.context, () => {
@@ -145,6 +165,9 @@ export class FakeExcel implements FakeHost {
     this.mode = options.mode ?? "web";
     this.textNumbers = options.textNumbers ?? (this.mode === "desktop" ? "text" : "number");
     for (const s of workbook.listSheets()) this.assignId(s.name);
+    workbook.onSelectionChanged(() => {
+      for (const h of this.handlers) if (h.sheetId === SELECTION) setTimeout(() => void h.handler({ type: "SelectionChanged" }), 0);
+    });
     workbook.onChanged((e) => {
       const source = e.author === this.author ? "Local" : "Remote";
       if (e.kind === "sheetAdded") {

@@ -2,7 +2,7 @@
 
 import { blockAddress, columnIndex, columnName, parseBlock, quoteSheet, Block, MAX_COLS, MAX_ROWS } from "../../../src/workbook/address";
 import type { CellInput } from "../../../src/workbook/gateway";
-import type { Visibility } from "../../../src/workbook/memory";
+import { ErrorValue, type Visibility } from "../../../src/workbook/memory";
 import { INVALID_OPERATION } from "../../../src/workbook/office/run";
 import { FakeContext, FakeOfficeError, Proxy, READ_CELL_LIMIT } from "./fakeCore";
 import { FakeChartsP, FakeCustomPropertiesP } from "./fakeParts";
@@ -193,7 +193,7 @@ export class FakeRangeP extends Proxy<RangeTarget> {
     const wb = this.context.wb;
     const a = blockAddress(t.block);
     const cells = (t.block.bottom - t.block.top + 1) * (t.block.right - t.block.left + 1);
-    const cellLevel = prop === "values" || prop === "formulas" || prop === "numberFormat";
+    const cellLevel = prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "valueTypes";
     if (cellLevel && unbounded(t.block)) return null; // Microsoft: null for an unbounded range
     if (cellLevel && cells > READ_CELL_LIMIT) throw new FakeOfficeError("GeneralException", "A range read is limited to 5,000,000 cells.");
     switch (prop) {
@@ -205,6 +205,8 @@ export class FakeRangeP extends Proxy<RangeTarget> {
         return wb.getFormulas(t.sheet.name, a);
       case "numberFormat":
         return wb.getNumberFormats(t.sheet.name, a);
+      case "valueTypes":
+        return valueTypes(wb, t.sheet.name, t.block);
       case "rowCount":
         return t.block.bottom - t.block.top + 1;
       case "columnCount":
@@ -234,6 +236,10 @@ export class FakeRangeP extends Proxy<RangeTarget> {
   }
   set numberFormat(grid: unknown[][]) {
     this.write(grid, "formats");
+  }
+  /** Range.valueTypes (Excel.RangeValueType): "Empty", "String", "Double", "Boolean" or "Error". */
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
   }
   get rowCount(): number {
     return this.get("rowCount");
@@ -284,6 +290,19 @@ export class FakeRangeP extends Proxy<RangeTarget> {
       },
       true,
     );
+  }
+
+  /**
+   * Range.getSpillParentOrNullObject (ExcelApi 1.12): the anchor of the spill covering this one
+   * cell (the anchor itself for the anchor); a null object for a cell no spill covers, and for a
+   * range of more than one cell, as Microsoft documents.
+   */
+  getSpillParentOrNullObject(): FakeRangeP {
+    return this.derived((t) => {
+      const single = t.block.top === t.block.bottom && t.block.left === t.block.right;
+      const anchor = single ? this.context.wb.spillParent(t.sheet.name, blockAddress(t.block)) : null;
+      return anchor === null ? null : { sheet: t.sheet, block: parseBlock(anchor) };
+    });
   }
 
   getIntersectionOrNullObject(other: FakeRangeP | string): FakeRangeP {
@@ -452,4 +471,27 @@ export class FakeTablesP extends Proxy<null> {
     });
     return new FakeTableP(this.context, () => ref);
   }
+}
+
+function valueTypes(wb: FakeContext["wb"], sheet: string, b: Block): string[][] {
+  const out: string[][] = [];
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row: string[] = [];
+    for (let c = b.left; c <= b.right; c++) {
+      const v = wb.value(sheet, `${columnName(c)}${r + 1}`);
+      row.push(
+        v instanceof ErrorValue
+          ? "Error"
+          : v === null || v === ""
+            ? "Empty"
+            : typeof v === "number"
+              ? "Double"
+              : typeof v === "boolean"
+                ? "Boolean"
+                : "String",
+      );
+    }
+    out.push(row);
+  }
+  return out;
 }
