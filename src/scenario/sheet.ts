@@ -96,6 +96,17 @@ export function capCell(ref: CapTableRef, bodyRow: number, blockCol: number): st
 
 const cell = (col: number, row: number, abs = false) => (abs ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`);
 
+/** Label of the row under Total that counts, per column, the holder rows without a number. */
+export const BAD_ROWS_LABEL = "Rows without a figure (errors, left out of the totals)";
+
+/**
+ * `IF(ISNUMBER(included),call,NA())`: Explain cell (src/workbook/explain/parse.ts) reads this shape
+ * and explains the RR call inside it.
+ */
+export function guardIncluded(included: string, rrCall: string): string {
+  return `IF(ISNUMBER(${included}),${rrCall},NA())`;
+}
+
 /** Rows of the per-holder block, 1-based: first and last. */
 export function holderRows(count: number): { first: number; last: number; total: number } {
   return { first: FIRST_HOLDER_ROW, last: FIRST_HOLDER_ROW + count - 1, total: FIRST_HOLDER_ROW + count };
@@ -107,7 +118,7 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
   const width = rule ? HEADERS.length : COL.cap + 1;
   const n = p.holders.length;
   const { first, last, total } = holderRows(n);
-  const height = total + 2;
+  const height = total + 3;
   const cells: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
   const fmts: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
   const put = (row: number, col: number, v: CellInput, fmt: string | null = null) => {
@@ -193,9 +204,18 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     } else {
       fmts[r - 1][COL.included] = FMT.shares;
     }
-    put(r, COL.cutBack, `=${cell(COL.requested, r)}-${cell(COL.included, r)}`, FMT.shares);
+    // Guarded: when Included holds no number (its row has an error, or a host that ignores
+    // allowErrorForDataTypeAny did not call RR.CUTBACK at all), the row shows #N/A, never a holder
+    // fully cut back with $0 of proceeds (issue 8, item 2).
+    const included = cell(COL.included, r);
+    put(r, COL.cutBack, `=IF(ISNUMBER(${included}),${cell(COL.requested, r)}-${included},NA())`, FMT.shares);
     put(r, COL.cutPct, `=IF(${cell(COL.requested, r)}=0,0,${cell(COL.cutBack, r)}/${cell(COL.requested, r)})`, FMT.pct);
-    put(r, COL.cap, `=RR.INDEMNITY.CAP(${cell(COL.included, r)},${cell(1, 4, true)},${cell(1, 5, true)},${cell(1, 6, true)})`, FMT.money);
+    put(
+      r,
+      COL.cap,
+      `=${guardIncluded(included, `RR.INDEMNITY.CAP(${included},${cell(1, 4, true)},${cell(1, 5, true)},${cell(1, 6, true)})`)}`,
+      FMT.money,
+    );
     if (rule) {
       const parsed = parsedByRow.get(h.row);
       put(r, COL.affiliate, m.affiliate !== undefined ? `=${ref(h.row, "affiliate")}` : false);
@@ -212,14 +232,20 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     }
   });
 
+  // Totals skip error cells (SUMIF with ">=0" leaves out errors and text: every figure here is a
+  // count of shares or an amount, never negative), and the row below counts what they left out,
+  // so one bad row neither blanks the totals nor hides.
+  const span = (c: number) => `${cell(c, first)}:${cell(c, last)}`;
+  const TOTALLED = [COL.registrable, COL.requested, COL.included, COL.cutBack, COL.cap];
   put(total, COL.holder, "Total");
-  for (const c of [COL.registrable, COL.requested, COL.included, COL.cutBack]) {
-    put(total, c, `=SUM(${cell(c, first)}:${cell(c, last)})`, FMT.shares);
-  }
-  put(total, COL.cutPct, `=IF(${cell(COL.requested, total)}=0,0,${cell(COL.cutBack, total)}/${cell(COL.requested, total)})`, FMT.pct);
-  put(total, COL.cap, `=SUM(${cell(COL.cap, first)}:${cell(COL.cap, last)})`, FMT.money);
+  for (const c of TOTALLED) put(total, c, `=SUMIF(${span(c)},">=0")`, c === COL.cap ? FMT.money : FMT.shares);
+  // Over the rows whose cutback computed, so a row left out does not dilute the percentage.
+  const computedRequested = `SUMIF(${span(COL.cutBack)},">=0",${span(COL.requested)})`;
+  put(total, COL.cutPct, `=IF(${computedRequested}=0,0,${cell(COL.cutBack, total)}/${computedRequested})`, FMT.pct);
+  put(total + 1, COL.holder, BAD_ROWS_LABEL);
+  for (const c of TOTALLED) if (c !== COL.requested) put(total + 1, c, `=ROWS(${span(c)})-COUNT(${span(c)})`, FMT.shares);
   put(
-    total + 2,
+    total + 3,
     0,
     "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.",
   );

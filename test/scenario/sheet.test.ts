@@ -1,5 +1,6 @@
 import { cutback, indemnityCap, registrableShares } from "../../src/engine";
 import {
+  BAD_ROWS_LABEL,
   COL,
   FIRST_HOLDER_ROW,
   HEADER_ROW,
@@ -48,8 +49,16 @@ describe("buildScenarioSheet", () => {
     expect(w.cells[r][COL.tier]).toBe(`=RR.PRIORITY(B${FIRST_HOLDER_ROW},$B$2)`);
     expect(w.cells[r][COL.included]).toBe(`=RR.CUTBACK(D15:D24,E15:E24,$B$3)`);
     expect(w.cells[r + 1][COL.included]).toBeNull(); // the spill fills it
-    expect(w.cells[r][COL.cap]).toBe("=RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6)");
-    expect(w.cells[r + 10][COL.included]).toBe("=SUM(F15:F24)");
+    // Guarded: a row whose Included is not a number shows #N/A, not $0 (issue 8, item 2).
+    expect(w.cells[r][COL.cap]).toBe("=IF(ISNUMBER(F15),RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6),NA())");
+    expect(w.cells[r][COL.cutBack]).toBe("=IF(ISNUMBER(F15),D15-F15,NA())");
+    // Totals leave error cells out; the row below counts them.
+    expect(w.cells[r + 10][COL.holder]).toBe("Total");
+    expect(w.cells[r + 10][COL.included]).toBe('=SUMIF(F15:F24,">=0")');
+    expect(w.cells[r + 10][COL.cutPct]).toBe('=IF(SUMIF(G15:G24,">=0",D15:D24)=0,0,G25/SUMIF(G15:G24,">=0",D15:D24))');
+    expect(w.cells[r + 11][COL.holder]).toBe(BAD_ROWS_LABEL);
+    expect(w.cells[r + 11][COL.included]).toBe("=ROWS(F15:F24)-COUNT(F15:F24)");
+    expect(w.cells[r + 11][COL.requested]).toBeNull(); // a blank request is a request of 0, not an error
     expect(w.numberFormats![r][COL.cap]).toBe("$#,##0.00");
     expect(w.numberFormats![r + 1][COL.included]).toBe("#,##0");
     expect(w.chart!.series.map((s) => s.values)).toEqual(["D15:D24", "F15:F24"]);

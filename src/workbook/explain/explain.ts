@@ -180,6 +180,23 @@ export function explainCell(read: FormulaCellRead): Explanation {
   const p = prepare(read, parsed.args, info, parsed.name);
   if (typeof p === "string") return { ...base, formula, function: fnInfo, problem: p };
 
+  if (parsed.guard) {
+    const guard = parsed.guard;
+    const sheet = guard.sheet ?? read.sheet;
+    const v = read.blocks.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase() && b.address === guard.address)?.cells?.[0]?.[0];
+    if (typeof v !== "number") {
+      // The scenario sheet's guard (src/scenario/sheet.ts): no figure for a row whose cutback did not compute.
+      const message = `${guard.text} holds ${display(v)}, not a number, so the formula shows #N/A instead of ${fnInfo.name}: a row whose cutback did not compute gets no figure that would look real. Select ${guard.text} to see why.`;
+      return {
+        ...base,
+        formula,
+        function: fnInfo,
+        inputErrors: inputErrors(read, parsed.args, info, p),
+        reasons: [],
+        result: { text: "#N/A", error: { code: "#N/A", message } },
+      };
+    }
+  }
   const out = grid(call(parsed.name, p.args));
   const dr = here.row - anchor.row;
   const dc = here.col - anchor.col;

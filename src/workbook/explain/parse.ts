@@ -17,9 +17,15 @@ export type CallArg =
   | { kind: "ref"; text: string; sheet?: string; address: string }
   | { kind: "calc"; text: string };
 
+export type RefArg = Extract<CallArg, { kind: "ref" }>;
+
 export type ParsedFormula =
-  /** name: the function id without the namespace, upper case ("CUTBACK", "RULE144.STATUS"). */
-  { kind: "call"; name: string; args: CallArg[] } | { kind: "other"; reason: string };
+  /**
+   * name: the function id without the namespace, upper case ("CUTBACK", "RULE144.STATUS").
+   * guard: the cell of `=IF(ISNUMBER(cell),RR.…(…),NA())`, the scenario sheet's guard
+   * (src/scenario/sheet.ts guardIncluded): the call runs only while that cell holds a number.
+   */
+  { kind: "call"; name: string; args: CallArg[]; guard?: RefArg } | { kind: "other"; reason: string };
 
 const ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(E[+-]?\d+)?%?$/i;
@@ -114,8 +120,20 @@ export function parseArg(raw: string): CallArg {
   return { kind: "calc", text };
 }
 
-/** Reads `=RR.NAME(args…)`; anything else says why it is not one RR call. */
+const GUARD = /^=\s*IF\(\s*ISNUMBER\(\s*([^(),]+?)\s*\)\s*,\s*(@?RR\..*)\s*,\s*NA\(\s*\)\s*\)$/i;
+
+/** Reads `=RR.NAME(args…)`, or the guarded `=IF(ISNUMBER(cell),RR.NAME(args…),NA())`; anything else says why it is not one RR call. */
 export function parseRrFormula(formula: string): ParsedFormula {
+  const g = GUARD.exec(formula.trim());
+  if (g) {
+    const guard = parseArg(g[1]);
+    const inner = parseCall(`=${g[2]}`);
+    if (guard.kind === "ref" && inner.kind === "call") return { ...inner, guard };
+  }
+  return parseCall(formula);
+}
+
+function parseCall(formula: string): ParsedFormula {
   const text = formula.trim();
   if (!text.startsWith("=")) return { kind: "other", reason: "the cell holds a value, not a formula" };
   // "@" is Excel's implicit-intersection operator, which it may show before a function written
@@ -153,7 +171,7 @@ export function parseRrFormula(formula: string): ParsedFormula {
 export function referencedBlocks(call: ParsedFormula, formulaSheet: string): { sheet: string; address: string }[] {
   if (call.kind !== "call") return [];
   const seen = new Map<string, { sheet: string; address: string }>();
-  for (const a of call.args) {
+  for (const a of call.guard ? [...call.args, call.guard] : call.args) {
     if (a.kind !== "ref") continue;
     const sheet = a.sheet ?? formulaSheet;
     const key = `${sheet.toLowerCase()}!${a.address}`;

@@ -109,6 +109,33 @@ describe("parseRrFormula: one call of an RR function", () => {
   });
 });
 
+describe("parseRrFormula: the scenario sheet's guard IF(ISNUMBER(cell),RR…,NA())", () => {
+  test("the RR call inside, with the guard's cell, which referencedBlocks reads too", () => {
+    const p = parseRrFormula("=IF(ISNUMBER(F17),RR.INDEMNITY.CAP(F17,$B$4,$B$5,$B$6),NA())");
+    expect(p).toEqual({
+      kind: "call",
+      name: "INDEMNITY.CAP",
+      args: [
+        { kind: "ref", text: "F17", address: "F17" },
+        { kind: "ref", text: "$B$4", address: "B4" },
+        { kind: "ref", text: "$B$5", address: "B5" },
+        { kind: "ref", text: "$B$6", address: "B6" },
+      ],
+      guard: { kind: "ref", text: "F17", address: "F17" },
+    });
+    expect(referencedBlocks(p, "S").map((b) => b.address)).toEqual(["F17", "B4", "B5", "B6"]);
+  });
+
+  test.each([
+    "=IF(ISNUMBER(F17),RR.INDEMNITY.CAP(F17,1,0.06),0)", // another fallback is a calculation, not the guard
+    "=IF(ISNUMBER(F17+1),RR.INDEMNITY.CAP(F17,1,0.06),NA())",
+    "=IF(ISNUMBER(F17),RR.INDEMNITY.CAP(F17,1,0.06)*2,NA())",
+    "=IF(ISNUMBER(F17),SUM(F17),NA())",
+  ])("anything else around a call is not the guard: %s", (f) => {
+    expect(parseRrFormula(f).kind).toBe("other");
+  });
+});
+
 describe("referencedBlocks", () => {
   test("each block once, on the formula's sheet unless written, sheet names matched without case", () => {
     const parsed = parseRrFormula("=RR.DEMAND.CHECK(B1,B2,'Cap table'!C2:C9,'CAP TABLE'!C2:C9,B3,B4,B1,,)");
