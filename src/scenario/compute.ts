@@ -36,7 +36,8 @@ export interface HolderResult {
   /** Net proceeds = indemnity cap, as a decimal string to the cent. */
   cap: string;
   explanation: string;
-  rule144?: { volumeLimit: number; holdEnd: string | null; ceased: boolean | null; status: string };
+  /** tested: the shares Rule 144 is applied to (the registrable count before cessation (iii)). */
+  rule144?: { volumeLimit: number; tested: number; holdEnd: string | null; ceased: boolean | null; status: string };
 }
 
 export interface ScenarioResult {
@@ -69,25 +70,54 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
     const requested = c.requested ?? h.asConverted;
     return { c, h, requested, tier: priorityTier(c.role, p.offering) };
   });
+  let weeklyLimit: number | null = null;
+  if (p.rule144 && p.rule144.volumes.kind === "weekly") {
+    weeklyLimit = volumeLimit(p.rule144.outstanding, p.rule144.volumes.weeks, p.rule144.venue);
+  }
+  // Cessation (iii) first: a holder whose shares could all be sold under Rule 144 holds no
+  // Registrable Securities, so it requests nothing and leaves the cutback.
+  const assessed = rows.map((r) => {
+    const gross = r.h.asConverted ?? 0;
+    if (!p.rule144 || weeklyLimit === null) return { gross, rule144: undefined };
+    const rr = p.rule144;
+    if (r.h.acquired === null)
+      return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd: null, ceased: null, status: "No acquired date." } };
+    try {
+      const c = assessCessation({
+        registrable: gross,
+        affiliate: r.h.affiliate,
+        acquired: r.h.acquired,
+        asOf: rr.asOf,
+        volumeLimit: weeklyLimit,
+        reporting: rr.reporting,
+      });
+      const holdEnd = isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting));
+      return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd, ceased: c.ceased, status: c.explanation } };
+    } catch (err) {
+      const status = err instanceof Error ? err.message : String(err);
+      return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd: null, ceased: null, status } };
+    }
+  });
+  const ceased = (i: number) => assessed[i].rule144?.ceased === true;
+  const requested = rows.map((r, i) => (ceased(i) ? 0 : r.requested));
   try {
     const result = cutback(
-      rows.map((r) => r.requested),
+      requested,
       rows.map((r) => r.tier),
       p.capacity,
     );
     const tierStatus = new Map(result.tiers.map((t) => [t.tier, t]));
-    let weeklyLimit: number | null = null;
-    if (p.rule144 && p.rule144.volumes.kind === "weekly") {
-      weeklyLimit = volumeLimit(p.rule144.outstanding, p.rule144.volumes.weeks, p.rule144.venue);
-    }
     const holders: HolderResult[] = rows.map((r, i) => {
+      const asked = requested[i];
       const included = result.included[i];
-      const cutBack = r.requested - included;
-      const cutFraction = r.requested === 0 ? 0 : cutBack / r.requested;
+      const cutBack = asked - included;
+      const cutFraction = asked === 0 ? 0 : cutBack / asked;
       const tierName = TIER_NAMES[p.offering][r.tier] ?? `Tier ${r.tier}`;
       const t = tierStatus.get(r.tier);
       let how: string;
-      if (r.requested === 0) how = "requested nothing";
+      if (ceased(i))
+        how = `ceased under Rule 144 on ${isoDate(p.rule144!.asOf)}, the as-of date; no longer registrable (definition of "Registrable Securities", cessation (iii))`;
+      else if (asked === 0) how = "requested nothing";
       else if (!t || t.status === "included" || cutBack === 0) how = "included in full";
       else if (t.status === "excluded" || included === 0) how = "excluded: the capacity was used by higher tiers";
       else {
@@ -99,8 +129,8 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
         row: r.c.row,
         name: r.h.name,
         role: r.c.role,
-        registrable: r.h.asConverted ?? 0,
-        requested: r.requested,
+        registrable: ceased(i) ? 0 : assessed[i].gross,
+        requested: asked,
         tier: r.tier,
         included,
         cutBack,
@@ -108,36 +138,8 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
         cap: capMoney.toFixed(2),
         explanation: `Tier ${r.tier} — ${tierName}, ${how}.`,
       };
-      if (p.rule144 && weeklyLimit !== null) {
-        const rr = p.rule144;
-        if (r.h.acquired === null) {
-          out.rule144 = { volumeLimit: weeklyLimit, holdEnd: null, ceased: null, status: "No acquired date." };
-        } else {
-          try {
-            const c = assessCessation({
-              registrable: out.registrable,
-              affiliate: r.h.affiliate,
-              acquired: r.h.acquired,
-              asOf: rr.asOf,
-              volumeLimit: weeklyLimit,
-              reporting: rr.reporting,
-            });
-            out.rule144 = {
-              volumeLimit: weeklyLimit,
-              holdEnd: isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting)),
-              ceased: c.ceased,
-              status: c.explanation,
-            };
-          } catch (err) {
-            out.rule144 = {
-              volumeLimit: weeklyLimit,
-              holdEnd: null,
-              ceased: null,
-              status: err instanceof Error ? err.message : String(err),
-            };
-          }
-        }
-      }
+      const rule144 = assessed[i].rule144;
+      if (rule144) out.rule144 = rule144;
       return out;
     });
     const sum = (f: (h: HolderResult) => number) => holders.reduce((a, h) => a + f(h), 0);

@@ -24,8 +24,10 @@ export const COL = {
   acquired: 10,
   volumeLimit: 11,
   holdEnd: 12,
-  ceased: 13,
-  status: 14,
+  /** The registrable count before cessation (iii): what the Rule 144 test is applied to. */
+  tested: 13,
+  ceased: 14,
+  status: 15,
 } as const;
 
 export const HEADERS = [
@@ -42,6 +44,7 @@ export const HEADERS = [
   "Acquired",
   "Volume limit (3 months)",
   "Holding period ends",
+  "Shares tested (before cessation)",
   "Ceased (Rule 144)?",
   "Rule 144 status",
 ];
@@ -190,8 +193,16 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     const ratio = m.ratio !== undefined ? ref(h.row, "ratio") : "1";
     put(r, COL.holder, `=${ref(h.row, "holder")}`);
     put(r, COL.role, h.role);
-    put(r, COL.registrable, `=RR.REGISTRABLE(${common},${conv},${ratio})`, FMT.shares);
-    put(r, COL.requested, h.requested === null ? `=${cell(COL.registrable, r)}` : h.requested, FMT.shares);
+    const gross = `RR.REGISTRABLE(${common},${conv},${ratio})`;
+    // With the Rule 144 test on a dated row, cessation (iii) feeds registrability: the Registrable
+    // column takes the row's CEASED cell, and CEASED tests the count before cessation (its own
+    // column), so nothing is circular. A ceased holder then requests nothing.
+    const parsed = parsedByRow.get(h.row);
+    const tested = rule !== null && m.acquired !== undefined && parsed !== undefined && parsed.acquired !== null;
+    const ceasedCell = cell(COL.ceased, r);
+    put(r, COL.registrable, tested ? `=RR.REGISTRABLE(${common},${conv},${ratio},0,${ceasedCell})` : `=${gross}`, FMT.shares);
+    const typed = h.requested === null ? null : tested ? `=IF(${ceasedCell},0,${h.requested})` : h.requested;
+    put(r, COL.requested, typed ?? `=${cell(COL.registrable, r)}`, FMT.shares);
     put(r, COL.tier, `=RR.PRIORITY(${cell(COL.role, r)},${cell(1, 2, true)})`);
     // One spilled RR.CUTBACK over the whole requested column: the cut tier is split together.
     if (i === 0) {
@@ -217,13 +228,13 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
       FMT.money,
     );
     if (rule) {
-      const parsed = parsedByRow.get(h.row);
       put(r, COL.affiliate, m.affiliate !== undefined ? `=${ref(h.row, "affiliate")}` : false);
       put(r, COL.volumeLimit, `=${cell(1, R.limit, true)}`, FMT.shares);
-      if (m.acquired !== undefined && parsed && parsed.acquired !== null) {
+      if (tested) {
         put(r, COL.acquired, `=${ref(h.row, "acquired")}`, FMT.date);
         put(r, COL.holdEnd, `=RR.RULE144.HOLDEND(${cell(COL.acquired, r)},${cell(1, R.reporting, true)})`, FMT.date);
-        const args = `${cell(COL.registrable, r)},${cell(COL.affiliate, r)},${cell(COL.acquired, r)},${cell(1, R.asOf, true)},${cell(COL.volumeLimit, r)},${cell(1, R.reporting, true)}`;
+        put(r, COL.tested, `=${gross}`, FMT.shares);
+        const args = `${cell(COL.tested, r)},${cell(COL.affiliate, r)},${cell(COL.acquired, r)},${cell(1, R.asOf, true)},${cell(COL.volumeLimit, r)},${cell(1, R.reporting, true)}`;
         put(r, COL.ceased, `=RR.RULE144.CEASED(${args})`);
         put(r, COL.status, `=RR.RULE144.STATUS(${args})`);
       } else {
@@ -250,7 +261,7 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.",
   );
 
-  const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 110, 520].slice(0, width);
+  const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 130, 110, 520].slice(0, width);
   return {
     sheet: p.sheet,
     cells,

@@ -207,7 +207,9 @@ suite("preview in Chromium (built dist/)", () => {
     expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toBe(`F16(spilled) ${formatCount(engine.included[1])}`);
     await page.keyboard.press("ArrowUp");
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-    expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toBe("I15=RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6)");
+    expect(await page.getByRole("status", { name: "Formula bar" }).textContent()).toBe(
+      "I15=IF(ISNUMBER(F15),RR.INDEMNITY.CAP(F15,$B$4,$B$5,$B$6),NA())",
+    );
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");

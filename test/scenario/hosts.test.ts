@@ -137,9 +137,12 @@ describe("scenario sheet: Excel on the web (blank = null) and desktop (blank = 0
   // Blank cells in REGISTRABLE's inputs (fixed in src/functions, issue 8 item 1): the same figures on both hosts.
   test("cap table with blank preferred and ratio cells for common-only holders", async () => {
     const { web } = await compare({ name: "", table: blankyCapTable });
-    const L = colLetter(COL.registrable);
-    // Founder: 400,000 common, nothing else: registrable 400,000 on either host.
-    expect(web.workbook.getValues(web.sheet, `${L}${FIRST_HOLDER_ROW + 2}`)[0][0]).toBe(400_000);
+    const at = (col: number, i: number) => web.workbook.getValues(web.sheet, `${colLetter(col)}${FIRST_HOLDER_ROW + i}`)[0][0];
+    // Founder: 400,000 common, nothing else: 400,000 tested under Rule 144 on either host; held ten
+    // years by a non-affiliate on 2008-07-01, so ceased and 0 registrable (cessation (iii)).
+    expect([at(COL.tested, 2), at(COL.ceased, 2), at(COL.registrable, 2)]).toEqual([400_000, true, 0]);
+    // Angel: 60,000 common, no acquired date, so no Rule 144 test: 60,000 registrable.
+    expect(at(COL.registrable, 3)).toBe(60_000);
   });
 
   test("cap table with blank ratios, and blank requests", async () => {

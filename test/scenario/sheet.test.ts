@@ -75,7 +75,7 @@ describe("buildScenarioSheet", () => {
     expect(w.cells[FIRST_HOLDER_ROW - 1][COL.registrable]).toBe("=RR.REGISTRABLE('Cap table'!D4,'Cap table'!E4,'Cap table'!F4)");
   });
 
-  it("writes a typed request as a constant and adds the Rule 144 section", () => {
+  it("writes a typed request, zero once ceased, and adds the Rule 144 section with cessation feeding registrability", () => {
     const p = demandPayload({
       holders: demandPayload().holders.map((h, i) => (i === 0 ? { ...h, requested: 1000 } : h)),
       rule144: {
@@ -88,10 +88,16 @@ describe("buildScenarioSheet", () => {
     });
     const w = buildScenarioSheet(p, parsed);
     const r = FIRST_HOLDER_ROW - 1;
-    expect(w.cells[r][COL.requested]).toBe(1000);
+    expect(w.cells[r][COL.requested]).toBe("=IF(O15,0,1000)");
+    expect(w.cells[r + 1][COL.requested]).toBe("=C16");
     expect(w.cells[11][1]).toBe("=RR.RULE144.VOLUME(B9,D8:D11,B10)");
     expect(w.cells[r][COL.holdEnd]).toBe("=RR.RULE144.HOLDEND(K15,$B$11)");
-    expect(w.cells[r][COL.ceased]).toBe("=RR.RULE144.CEASED(C15,J15,K15,$B$8,L15,$B$11)");
+    // CEASED tests the count before cessation (column N), and REGISTRABLE takes CEASED (column O): no cycle.
+    expect(w.cells[r][COL.tested]).toBe("=RR.REGISTRABLE(CapTable!C2,CapTable!D2,CapTable!E2)");
+    expect(w.cells[r][COL.ceased]).toBe("=RR.RULE144.CEASED(N15,J15,K15,$B$8,L15,$B$11)");
+    expect(w.cells[r][COL.registrable]).toBe("=RR.REGISTRABLE(CapTable!C2,CapTable!D2,CapTable!E2,0,O15)");
+    // Without a date there is no test, so the plain count and a typed request stay as they are.
+    expect(w.cells[r + 9][COL.registrable]).toBe("=RR.REGISTRABLE(CapTable!C11,CapTable!D11,CapTable!E11)");
     expect(w.cells[r][COL.acquired]).toBe("=CapTable!F2");
     // The Company's row has no acquired date: no Rule 144 formulas there.
     expect(w.cells[r + 9][COL.holdEnd]).toBeNull();

@@ -9,6 +9,7 @@
 import FormulaParser, { FormulaError, FunctionArg } from "fast-formula-parser";
 import { asParserFunction, BridgeOptions, RR_FUNCTIONS, RR_NAMESPACE, toFormulaError } from "./customFunctions";
 import { ErrorValue, Result, Scalar } from "./values";
+import { excelIf } from "./excelIf";
 
 export { ErrorValue, RR_FUNCTIONS, RR_NAMESPACE };
 export type { Result, Scalar };
@@ -50,6 +51,8 @@ export class FormulaEvaluator {
       functions[`${RR_NAMESPACE}.${id}`] = asParserFunction(id, fn as (...args: unknown[]) => unknown, bridge);
     // Every formula is evaluated as RESULT_(formula): fast-formula-parser turns a top-level
     // reference to an error cell into #VALUE!, but hands a function argument through as it is.
+    // IF gets the parser as its first argument (fast-formula-parser passes context to IF by name).
+    functions.IF = excelIf as unknown as (...args: FunctionArg[]) => unknown;
     functions[RESULT] = (arg: FunctionArg) => (arg.value === null || arg.value === undefined ? 0 : arg.value);
     this.parser = new FormulaParser({
       functions,
