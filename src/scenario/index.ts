@@ -4,4 +4,5 @@ export * from "./sample";
 export * from "./payload";
 export * from "./compute";
 export * from "./sheet";
+export * from "./sheetCheck";
 export * from "./types";

@@ -54,6 +54,8 @@ import { ocfCapTable, type PickedFile } from "./ocfFiles";
 import { plural, type OcfImport } from "../ocf";
 import { ImportReport } from "./ImportReport";
 import { newId } from "./ids";
+import { SheetCheckBar, readBackCheck } from "./SheetCheck";
+import type { SheetCheck } from "../scenario";
 
 const OCF_SHEET = "OCF cap table";
 const OCF_TABLE = "OcfCapTable";
@@ -129,7 +131,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
-  const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean } | null>(null);
+  const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean; check?: SheetCheck } | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const [ocf, setOcf] = useState<OcfImport | null>(null);
   const ocfInput = useRef<HTMLInputElement>(null);
@@ -224,12 +226,18 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       }
       throw err;
     }
+    // The sheet's own figures, read back and compared with the engine's before any is shown.
+    const check = await readBackCheck(gateway, payload.sheet, computed);
     const existing = (await gateway.scenarios.list()).scenarios.find((s) => s.name === payload.sheet);
     const id = existing?.id ?? newId();
     await gateway.scenarios.save({ id, name: payload.sheet, updatedAt: new Date().toISOString(), payload });
     setScenarioId(id);
-    setResult({ name: payload.sheet, result: computed, daily: payload.rule144?.volumes.kind === "daily" });
-    setNotice(`Wrote the scenario sheet "${payload.sheet}" and saved the scenario.`);
+    setResult({ name: payload.sheet, result: computed, daily: payload.rule144?.volumes.kind === "daily", check });
+    const agrees =
+      check.differences.length === 0 && check.calculating === 0
+        ? ` Its ${formatCount(check.checked)} checked cells agree with the figures below.`
+        : "";
+    setNotice(`Wrote the scenario sheet "${payload.sheet}" and saved the scenario.${agrees}`);
     try {
       await gateway.activateSheet(payload.sheet);
     } catch {
@@ -532,6 +540,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
             </MessageBarActions>
           </MessageBar>
         )}
+        {result?.check && <SheetCheckBar sheet={result.name} check={result.check} />}
         {result && <Results name={result.name} result={result.result} daily={result.daily} />}
       </section>
 

@@ -180,6 +180,11 @@ suite("preview in Chromium (built dist/)", () => {
     await page.getByLabel("Offering price ($)").fill("20");
     await page.getByRole("button", { name: "Run scenario" }).click();
     await page.getByRole("grid", { name: "Allocation by holder" }).waitFor();
+    // The pane read the sheet back: every checked cell equals the engine's figure, and no warning shows.
+    await page
+      .getByText(/Wrote the scenario sheet "Demand 1" and saved the scenario\. Its [\d,]+ checked cells agree with the figures below\./)
+      .waitFor();
+    expect(await page.getByRole("alert", { name: /^The sheet / }).count()).toBe(0);
     const engine = engineFor(3_000_000);
     expect(await gridColumn(page, "Allocation by holder", 2)).toEqual(engine.included.map((n) => formatCount(n)));
     // The scenario sheet, evaluated by the preview's workbook from live RR formulas.
