@@ -29,3 +29,17 @@ for (const [method, read] of [
     });
   }
 }
+
+// React's "not wrapped in act(...)" warning means a test ended or went on while a state update was
+// still pending, so what it asserted may not be what the user sees. It fails the test here, so the
+// warnings are fixed (by awaiting what the user would see), never hidden.
+const actWarnings: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === "string" && args[0].includes("not wrapped in act")) actWarnings.push(args[0].split("\n")[0]);
+  else consoleError(...args);
+};
+afterEach(() => {
+  const found = actWarnings.splice(0);
+  if (found.length > 0) throw new Error(`React state updates outside act() (${found.length}): ${found[0]}`);
+});

@@ -249,9 +249,12 @@ describe("task pane", () => {
     expect(gateway.tables).toHaveLength(1);
   });
 
-  it("renders in the dark theme when Office is dark", () => {
+  it("renders in the dark theme when Office is dark", async () => {
     render(<App info={{ ...info, dark: true }} gateway={new FakeGateway()} />);
     expect(screen.getByRole("heading", { name: "RegRights", level: 1 })).toBeInTheDocument();
+    // The saved-scenarios list loads after the first render; wait for it rather than end the test
+    // with its update still pending (React's act() warning).
+    await screen.findByText("No scenarios yet: run one above and it is saved here.");
   });
 
   it("renders holder names with markup as text, never as HTML", async () => {
