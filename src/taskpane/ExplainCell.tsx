@@ -22,7 +22,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { explainCell, type Explanation, type Reason } from "../workbook/explain/explain";
 import { useGateway } from "./gatewayContext";
-import { describeFailure } from "./Pane";
+import { describeFailure } from "./failure";
 
 /** Reasons shown in the list (the selected row is always shown, first). A 5,000-row spill is read in Excel. */
 const MAX_REASONS = 100;

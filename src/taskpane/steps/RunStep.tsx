@@ -1,0 +1,47 @@
+// Step 4: run. Writes the scenario sheet, asks before replacing a sheet RegRights did not write,
+// shows the read-back check, then the figures.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
+import type { ScenarioPayload } from "../../scenario";
+import { SheetCheckBar } from "../SheetCheck";
+import { Results, type RunResult } from "./Results";
+import { useStepStyles } from "./styles";
+
+export function RunStep(props: {
+  busy: boolean;
+  running: boolean;
+  confirm: ScenarioPayload | null;
+  result: RunResult | null;
+  onRun: () => void;
+  onReplace: () => void;
+  onKeep: () => void;
+}) {
+  const { confirm, result, onRun, onReplace, onKeep } = props;
+  const styles = useStepStyles();
+  return (
+    <section className={styles.section} aria-labelledby="run-heading">
+      <Subtitle2 as="h2" id="run-heading">
+        4. Run
+      </Subtitle2>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onRun} disabled={props.busy}>
+          Run scenario
+        </Button>
+        {props.running && <Spinner size="tiny" label="Writing the scenario sheet…" />}
+      </div>
+      {confirm && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Replace the sheet "{confirm.sheet}"?</MessageBarTitle>
+            It has cells RegRights did not write. Replacing it deletes them.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onReplace}>Replace the sheet</Button>
+            <Button onClick={onKeep}>Keep it</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {result?.check && <SheetCheckBar sheet={result.name} check={result.check} />}
+      {result && <Results name={result.name} result={result.result} daily={result.daily} />}
+    </section>
+  );
+}
