@@ -5,4 +5,5 @@ export * from "./payload";
 export * from "./compute";
 export * from "./sheet";
 export * from "./sheetCheck";
+export * from "./warnings";
 export * from "./types";

@@ -16,6 +16,7 @@ import {
   type ColumnMapping,
   type ScenarioPayload,
 } from "../scenario";
+import { runWarnings, type RunWarning } from "../scenario";
 import { ForeignContentError, type CapTableRead, type CapTableRef } from "../workbook/gateway";
 import { describeFailure } from "./failure";
 import { formFromPayload, validateForm } from "./form";
@@ -51,15 +52,19 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
+  const [warnings, setWarnings] = useState<RunWarning[] | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const [ocf, setOcf] = useState<OcfImport | null>(null);
 
-  const loadCap = useCallback((read: CapTableRead, base?: ColumnMapping) => {
-    const state = makeCap(read, {}, base);
-    setCap(state);
-    setForm((f) => ({ ...f, holders: holdersFrom(state.parsed) }));
-    setResult(null);
-  }, [setForm]);
+  const loadCap = useCallback(
+    (read: CapTableRead, base?: ColumnMapping) => {
+      const state = makeCap(read, {}, base);
+      setCap(state);
+      setForm((f) => ({ ...f, holders: holdersFrom(state.parsed) }));
+      setResult(null);
+    },
+    [setForm],
+  );
 
   useEffect(() => {
     if (!initialCapTable) return;
@@ -157,15 +162,25 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     }
   };
 
-  const run = () => {
+  /** anyway: the user has read the warnings and runs regardless. */
+  const run = (anyway = false) => {
     const checked = validateForm(form, cap ? { ref: cap.read.ref, mapping: cap.mapping, parsed: cap.parsed } : null);
     setErrors(checked.errors);
     setConfirm(null);
-    if (!checked.payload) {
+    setWarnings(null);
+    if (!checked.payload || !cap) {
       setFailure("Some fields need attention; nothing was written.");
       return;
     }
     const payload = checked.payload;
+    const list = runWarnings(payload, { ref: cap.read.ref, headers: cap.read.headers, mapping: cap.mapping, parsed: cap.parsed });
+    if (list.length > 0 && !anyway) {
+      // Nothing is written until the user has read them.
+      setFailure(null);
+      setNotice(null);
+      setWarnings(list);
+      return;
+    }
     return step("run", "write the scenario sheet", async () => {
       const status = await gateway.sheetStatus(payload.sheet);
       if (status === "foreign") {
@@ -228,7 +243,10 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         running={busy === "run"}
         confirm={confirm}
         result={result}
-        onRun={run}
+        onRun={() => void run()}
+        warnings={warnings}
+        onRunAnyway={() => void run(true)}
+        onDismissWarnings={() => setWarnings(null)}
         onReplace={replaceConfirmed}
         onKeep={() => setConfirm(null)}
       />

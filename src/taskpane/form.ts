@@ -25,7 +25,7 @@ export interface ScenarioForm {
   offering: Offering;
   capacity: string;
   price: string;
-  /** Percent, as typed: "6" for 6%. */
+  /** As typed, Excel's convention: "6%" or "0.06" for 6% (so RR.INDEMNITY.CAP and the pane agree). */
   spread: string;
   commission: string;
   holders: HolderForm[];
@@ -48,7 +48,7 @@ export const EMPTY_FORM: ScenarioForm = {
   offering: "demand",
   capacity: "",
   price: "",
-  spread: "6",
+  spread: "6%",
   commission: "",
   holders: [],
   rule144: {
@@ -73,6 +73,17 @@ export function readNumber(text: string): number | null {
   if (t === "" || !/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A percentage as Excel reads one, the convention RR.INDEMNITY.CAP follows: "6%" and "0.06" are
+ * both 6%. "6" is 600%, never silently 6%. Returns the fraction, or null when it is not a number.
+ */
+export function readPercent(text: string): number | null {
+  const m = /^(.*?)\s*%$/.exec(text.trim());
+  if (!m) return readNumber(text);
+  const v = readNumber(m[1]);
+  return v === null ? null : Number((v / 100).toPrecision(12));
 }
 
 function wholeShares(text: string, what: string, errors: FormErrors, key: string, opts: { blank?: number } = {}): number {
@@ -123,10 +134,13 @@ export function validateForm(
     errors.price = "Enter the offering price per share, e.g. 20.00.";
     price = 0;
   }
-  let spreadPct = readNumber(form.spread);
-  if (spreadPct === null || spreadPct < 0 || spreadPct >= 100) {
-    errors.spread = "Enter the gross spread as a percentage from 0 to below 100, e.g. 6.";
-    spreadPct = 0;
+  let spread = readPercent(form.spread);
+  if (spread !== null && spread >= 1 && !form.spread.includes("%")) {
+    errors.spread = `${form.spread.trim()} reads as ${Number((spread * 100).toPrecision(12))}%, as in Excel. For 6%, type 6% or 0.06.`;
+    spread = 0;
+  } else if (spread === null || spread < 0 || spread >= 1) {
+    errors.spread = "Enter the gross spread as a percentage from 0% to below 100%, e.g. 6% or 0.06.";
+    spread = 0;
   }
   let commission = form.commission.trim() === "" ? 0 : readNumber(form.commission);
   if (commission === null || commission < 0) {
@@ -184,7 +198,7 @@ export function validateForm(
       offering: form.offering,
       capacity,
       price,
-      grossSpread: Number((spreadPct / 100).toPrecision(12)),
+      grossSpread: spread,
       commissionPerShare: commission,
       holders,
       rule144,
@@ -204,7 +218,7 @@ export function formFromPayload(p: ScenarioPayload): ScenarioForm {
     offering: p.offering,
     capacity: String(p.capacity),
     price: String(p.price),
-    spread: String(Number((p.grossSpread * 100).toPrecision(12))),
+    spread: `${Number((p.grossSpread * 100).toPrecision(12))}%`,
     commission: p.commissionPerShare === 0 ? "" : String(p.commissionPerShare),
     holders: p.holders.map((h) => ({ row: h.row, name: h.name, role: h.role, requested: h.requested === null ? "" : String(h.requested) })),
     rule144: r

@@ -38,7 +38,7 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
         <Field label="Offering price ($)" {...err("price")}>
           <Input inputMode="decimal" value={form.price} onChange={(_, d) => setField("price", d.value)} />
         </Field>
-        <Field label="Gross spread (%)" {...err("spread")}>
+        <Field label="Gross spread" hint="6% or 0.06, as in Excel" {...err("spread")}>
           <Input inputMode="decimal" value={form.spread} onChange={(_, d) => setField("spread", d.value)} />
         </Field>
         <Field label="Commission per share ($, optional)" {...err("commission")}>

@@ -1,7 +1,7 @@
 // Step 4: run. Writes the scenario sheet, asks before replacing a sheet RegRights did not write,
 // shows the read-back check, then the figures.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
-import type { ScenarioPayload } from "../../scenario";
+import type { RunWarning, ScenarioPayload } from "../../scenario";
 import { SheetCheckBar } from "../SheetCheck";
 import { Results, type RunResult } from "./Results";
 import { useStepStyles } from "./styles";
@@ -12,10 +12,14 @@ export function RunStep(props: {
   confirm: ScenarioPayload | null;
   result: RunResult | null;
   onRun: () => void;
+  /** Likely mistakes found before the run; nothing is written until the user runs anyway. */
+  warnings: RunWarning[] | null;
+  onRunAnyway: () => void;
+  onDismissWarnings: () => void;
   onReplace: () => void;
   onKeep: () => void;
 }) {
-  const { confirm, result, onRun, onReplace, onKeep } = props;
+  const { confirm, result, warnings, onRun, onReplace, onKeep } = props;
   const styles = useStepStyles();
   return (
     <section className={styles.section} aria-labelledby="run-heading">
@@ -28,6 +32,26 @@ export function RunStep(props: {
         </Button>
         {props.running && <Spinner size="tiny" label="Writing the scenario sheet…" />}
       </div>
+      {warnings && warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              Check {warnings.length === 1 ? "this" : `these ${warnings.length} points`} before running; nothing has been written.
+            </MessageBarTitle>
+            <ul className={styles.list} aria-label="Warnings before the run">
+              {warnings.map((w) => (
+                <li key={w.text}>{w.text}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={props.onRunAnyway} disabled={props.busy}>
+              Run anyway
+            </Button>
+            <Button onClick={props.onDismissWarnings}>Go back</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {confirm && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
