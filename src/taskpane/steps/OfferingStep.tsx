@@ -47,7 +47,6 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
       </div>
       {form.holders.length > 0 && (
         <div className={styles.holders} role="group" aria-label="Holders: role and requested shares">
-          <Caption1>Holder</Caption1>
           <Caption1>Role</Caption1>
           <Caption1>Requested (blank = all registrable)</Caption1>
           {form.holders.map((h) => {
@@ -73,6 +72,15 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
   );
 }
 
+/** Role names short enough for the pane's role boxes; the full name is the box's tooltip. */
+const ROLE_SHORT: Record<Role, string> = {
+  holder: "Holder",
+  initiating: "Initiating holder",
+  other: "Other agreement",
+  "no-rights": "No rights",
+  company: "Company (primary)",
+};
+
 function HolderRow(props: {
   name: string;
   role: Role;
@@ -90,13 +98,14 @@ function HolderRow(props: {
       <Select
         className={props.fillClass}
         aria-label={`Role of ${props.name}`}
+        title={ROLE_LABELS[props.role]}
         value={props.role}
         onChange={(_, d) => props.onRole(d.value as Role)}
         size="small"
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_LABELS[r]}
+            {ROLE_SHORT[r]}
           </option>
         ))}
       </Select>
