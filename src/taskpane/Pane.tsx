@@ -55,6 +55,7 @@ import { plural, type OcfImport } from "../ocf";
 import { ImportReport } from "./ImportReport";
 import { newId } from "./ids";
 import { SheetCheckBar, readBackCheck } from "./SheetCheck";
+import { useMessageChannel, useMessages } from "./messages";
 import type { SheetCheck } from "../scenario";
 
 const OCF_SHEET = "OCF cap table";
@@ -128,8 +129,8 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const [form, setForm] = useState<ScenarioForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const messages = useMessages(); // one message at a time, here or in the scenario list
+  const { failure, notice, setFailure, setNotice } = useMessageChannel(messages, "pane");
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<{ name: string; result: ScenarioResult; daily: boolean; check?: SheetCheck } | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
@@ -157,7 +158,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     return () => {
       live = false;
     };
-  }, [gateway, initialCapTable, loadCap]);
+  }, [gateway, initialCapTable, loadCap, setFailure]);
 
   const step = async (kind: Busy, doing: string, work: () => Promise<void>) => {
     setBusy(kind);
@@ -249,6 +250,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     const checked = validateForm(form, cap ? { ref: cap.read.ref, mapping: cap.mapping, parsed: cap.parsed } : null);
     setErrors(checked.errors);
     setConfirm(null);
+    setResult(null); // the new run's figures, or its failure, replace the old figures
     if (!checked.payload) {
       setFailure("Some fields need attention; nothing was written.");
       return;
@@ -544,7 +546,13 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         {result && <Results name={result.name} result={result.result} daily={result.daily} />}
       </section>
 
-      <Scenarios gateway={gateway} onOpen={openScenario} currentId={scenarioId} />
+      <Scenarios
+        gateway={gateway}
+        onOpen={openScenario}
+        onRenamed={(id, name) => id === scenarioId && setField("name", name)}
+        currentId={scenarioId}
+        messages={messages}
+      />
     </>
   );
 }
