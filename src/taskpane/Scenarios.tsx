@@ -172,7 +172,7 @@ export function Scenarios({
           setValid(ok);
           setProblems(list.problems);
           // A scenario gone (here or by another author) leaves the pickers and the comparison.
-          const ids = new Set(ok.map((v) => v.record.id));
+          const ids = new Set(["", ...ok.map((v) => v.record.id)]); // "": nothing chosen
           setPick((p) => (ids.has(p.a) && ids.has(p.b) ? p : { a: ids.has(p.a) ? p.a : "", b: ids.has(p.b) ? p.b : "" }));
           setComparison((c) => (c && ids.has(c.a) && ids.has(c.b) ? c : null));
           dismiss(FROM_LIST);
