@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatCount } from "../engine";
 import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
 import { WorkbookError } from "../workbook/errors";
@@ -158,6 +158,22 @@ export function Scenarios({
   const [loading, setLoading] = useState(true);
   const [renaming, setRenaming] = useState<{ id: string; name: string; error?: string; saving?: boolean } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  /** The button to focus when it is shown again ("delete:<id>", "rename:<id>"): where the user was. */
+  const refocus = useRef<string | null>(null);
+  const focusOnReturn = (key: string) => (el: HTMLButtonElement | null) => {
+    if (el && refocus.current === key) {
+      refocus.current = null;
+      el.focus();
+    }
+  };
+  const keep = (id: string) => {
+    refocus.current = `delete:${id}`;
+    setDeleting(null);
+  };
+  const cancelRename = (id: string) => {
+    refocus.current = `rename:${id}`;
+    setRenaming(null);
+  };
   const [pick, setPick] = useState<{ a: string; b: string }>({ a: "", b: "" });
   const [comparison, setComparison] = useState<{ a: string; b: string; rows: CompareRow[] } | null>(null);
   const [comparing, setComparing] = useState(false);
@@ -284,7 +300,7 @@ export function Scenarios({
         { ...opened.record, name, updatedAt: new Date().toISOString(), payload: { ...opened.payload, sheet: name } },
         { from: opened.payload.sheet, to: name },
       );
-      setRenaming(null);
+      setRenaming((r) => (r && r.id === v.record.id ? null : r));
       onRenamed?.(v.record.id, name);
       await refresh();
       show(FROM, "success", RENAMED[outcome](v.record.name, name));
@@ -363,19 +379,27 @@ export function Scenarios({
                     size="small"
                     value={renaming.name}
                     onChange={(_, d) => setRenaming({ ...renaming, name: d.value, error: undefined })}
-                    onKeyDown={(e) => e.key === "Enter" && void rename()}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") void rename();
+                      if (e.key === "Escape" && !renaming.saving) cancelRename(v.record.id);
+                    }}
                   />
                 </Field>
                 <Button size="small" appearance="primary" onClick={() => void rename()} disabled={renaming.saving}>
                   Save name
                 </Button>
-                <Button size="small" onClick={() => setRenaming(null)} disabled={renaming.saving}>
+                <Button size="small" onClick={() => cancelRename(v.record.id)} disabled={renaming.saving}>
                   Cancel
                 </Button>
                 {renaming.saving && <Spinner size="tiny" label="Renaming…" />}
               </div>
             ) : deleting === v.record.id ? (
-              <div className={styles.confirm} role="group" aria-label={`Delete ${v.record.name}?`}>
+              <div
+                className={styles.confirm}
+                role="group"
+                aria-label={`Delete ${v.record.name}?`}
+                onKeyDown={(e) => e.key === "Escape" && keep(v.record.id)}
+              >
                 <Body1>
                   Delete the saved scenario "{v.record.name}"? Its inputs cannot be recovered; its sheet, if it has one, stays in the
                   workbook.
@@ -385,7 +409,7 @@ export function Scenarios({
                     Delete
                   </Button>
                   {/* The safe choice has the focus. */}
-                  <Button size="small" onClick={() => setDeleting(null)} autoFocus>
+                  <Button size="small" onClick={() => keep(v.record.id)} autoFocus>
                     Keep
                   </Button>
                 </div>
@@ -405,6 +429,7 @@ export function Scenarios({
                     setRenaming({ id: v.record.id, name: v.record.name });
                   }}
                   aria-label={`Rename ${v.record.name}`}
+                  ref={focusOnReturn(`rename:${v.record.id}`)}
                 >
                   Rename
                 </Button>
@@ -415,6 +440,7 @@ export function Scenarios({
                     setDeleting(v.record.id);
                   }}
                   aria-label={`Delete ${v.record.name}`}
+                  ref={focusOnReturn(`delete:${v.record.id}`)}
                 >
                   Delete
                 </Button>

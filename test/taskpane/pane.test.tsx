@@ -188,6 +188,10 @@ describe("task pane", () => {
     expect(within(ask).getByRole("button", { name: "Keep" })).toHaveFocus();
     await user.click(within(ask).getByRole("button", { name: "Keep" }));
     expect(screen.queryByRole("group", { name: "Delete Big book?" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Delete Big book" })).toHaveFocus(); // back where the user was
+    await user.click(screen.getByRole("button", { name: "Delete Big book" }));
+    await user.keyboard("{Escape}"); // Escape keeps it too
+    expect(screen.queryByRole("group", { name: "Delete Big book?" })).not.toBeInTheDocument();
     expect((await gateway.scenarios.list()).scenarios).toHaveLength(2);
     expect(screen.getByRole("grid", { name: "Scenario comparison" })).toBeInTheDocument();
 
