@@ -70,7 +70,8 @@ function failed(doing: string, err: unknown): string {
 const RENAMED: Record<SheetRename, (from: string, to: string) => string> = {
   renamed: (from, to) => `Renamed the scenario "${from}" to "${to}", and its sheet with it.`,
   unchanged: (from, to) => `Renamed the scenario "${from}" to "${to}".`,
-  absent: (from, to) => `Renamed the scenario "${from}" to "${to}". It has no sheet in this workbook yet: run it to write one.`,
+  absent: (from, to) =>
+    `Renamed the scenario "${from}" to "${to}". No sheet in this workbook is named "${from}", so no sheet was renamed; run the scenario to write its sheet.`,
 };
 
 /** A saved scenario as listed: its index entry only (the payload is read when it is used). */

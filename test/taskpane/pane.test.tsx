@@ -157,6 +157,12 @@ describe("task pane", () => {
     await user.type(newName, "Big book");
     await user.click(screen.getByRole("button", { name: "Save name" }));
     await screen.findByRole("listitem", { name: "Big book" });
+    // A copy has no sheet until it is run: only the record is renamed, and the message says so.
+    expect(
+      await screen.findByText(
+        'Renamed the scenario "Demand 1 (copy)" to "Big book". No sheet in this workbook is named "Demand 1 (copy)", so no sheet was renamed; run the scenario to write its sheet.',
+      ),
+    ).toBeInTheDocument();
 
     // Open Big book, raise its capacity, run it again (updates its own sheet).
     await user.click(screen.getByRole("button", { name: "Open Big book" }));

@@ -111,6 +111,17 @@ describe.each(["memory", "web", "desktop"] as const)("rename, %s", (kind) => {
 });
 
 describe.each(["web", "desktop"] as const)("rename in Excel %s: one batch, all or nothing", (mode) => {
+  test("works whether Excel gives null objects or refuses to read through a missing sheet", async () => {
+    const wb = workbook();
+    const excel = new FakeExcel(wb, { mode, nullChaining: "throw" });
+    const gw = new OfficeGateway({ run: excel.run, retry: noWait });
+    await gw.scenarios.save(record("Demand"));
+    expect(await gw.scenarios.rename(record("Other"), { from: "Demand", to: "Other" })).toBe("absent");
+    await gw.writeSheet(scenarioWrite("Other", "Cap table", 5, 100_000), { overwriteForeign: false });
+    expect(await gw.scenarios.rename(record("Third"), { from: "Other", to: "Third" })).toBe("renamed");
+    expect(await state(wb, gw)).toEqual({ sheets: ["Sheet1", "Cap table", "Third"], names: ["Third"] });
+  });
+
   test("two syncs, as save", async () => {
     const { gw, excel } = await setup(mode);
     const syncs = excel!.syncs;
