@@ -238,20 +238,23 @@ export class OfficeScenarioStore implements ScenarioStore {
       const to = sheets.getItemOrNullObject(sheet.to);
       to.load("name");
       const rows = await indexRows(context, this.budget); // the same sync
+      /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded before indexRows' sync */
+      const found = from.isNullObject ? null : { name: from.name, id: from.id };
+      const taken = !to.isNullObject;
+      /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
       if (rows === null || rowsOf(rows, record.id).length === 0)
         throw new WorkbookError("That scenario is no longer in this workbook; another author may have deleted it.");
-      const problem = sheetRenameProblem(sheet.from, sheet.to, !to.isNullObject);
+      const problem = sheetRenameProblem(sheet.from, sheet.to, taken);
       if (problem) throw new WorkbookError(`RegRights could not rename the sheet "${sheet.from}": ${problem} Nothing was changed.`);
       const ws = sheets.getItem(STORE_SHEET);
-      if (from.isNullObject || from.name === sheet.to) {
+      if (found === null || found.name === sheet.to) {
         await this.writeRecord(context, ws, rows, record);
-        return from.isNullObject ? "absent" : "unchanged";
+        return found === null ? "absent" : "unchanged";
       }
-      const oldName = from.name;
-      const id = from.id;
+      const { name: oldName, id } = found;
       try {
         await this.writeRecord(context, ws, rows, record, () => {
-          from.name = sheet.to;
+          sheets.getItem(id).name = sheet.to;
         });
       } catch (e) {
         await (async () => {
