@@ -233,15 +233,29 @@ export class OfficeScenarioStore implements ScenarioStore {
   rename(record: ScenarioRecord, sheet: { from: string; to: string }): Promise<SheetRename> {
     return this.session.run("rename the scenario", async (context) => {
       const sheets = context.workbook.worksheets;
-      const from = sheets.getItemOrNullObject(sheet.from);
-      from.load("name,id");
-      const to = sheets.getItemOrNullObject(sheet.to);
-      to.load("name");
+      /** Queues loads of both sheets' names; the returned function reads them after a sync. */
+      const probe = () => {
+        const from = sheets.getItemOrNullObject(sheet.from);
+        from.load("name,id");
+        const to = sheets.getItemOrNullObject(sheet.to);
+        to.load("name");
+        /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after the caller's sync */
+        return () => ({ found: from.isNullObject ? null : { name: from.name, id: from.id }, taken: !to.isNullObject });
+        /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+      };
+      let read = probe();
       const rows = await indexRows(context, this.budget); // the same sync
-      /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded before indexRows' sync */
-      const found = from.isNullObject ? null : { name: from.name, id: from.id };
-      const taken = !to.isNullObject;
-      /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+      let names: ReturnType<typeof read>;
+      try {
+        names = read();
+      } catch {
+        // The index took more than one sync (its first response was too large), so the names loaded
+        // with that first one never arrived: load them again.
+        read = probe();
+        await context.sync();
+        names = read();
+      }
+      const { found, taken } = names;
       if (rows === null || rowsOf(rows, record.id).length === 0)
         throw new WorkbookError("That scenario is no longer in this workbook; another author may have deleted it.");
       const problem = sheetRenameProblem(sheet.from, sheet.to, taken);
