@@ -25,6 +25,7 @@ import { newId } from "./ids";
 import { ocfCapTable, type PickedFile } from "./ocfFiles";
 import { Scenarios } from "./Scenarios";
 import { readBackCheck } from "./SheetCheck";
+import { useMessageChannel, useMessages } from "./messages";
 import { CapTableStep } from "./steps/CapTableStep";
 import { OfferingStep } from "./steps/OfferingStep";
 import type { RunResult } from "./steps/Results";
@@ -48,8 +49,8 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const { form, setForm, setErrors } = formApi;
   const [cap, setCap] = useState<CapState | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const messages = useMessages(); // one message at a time, here or in the scenario list
+  const { failure, notice, setFailure, setNotice } = useMessageChannel(messages, "pane");
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [warnings, setWarnings] = useState<RunWarning[] | null>(null);
@@ -81,7 +82,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     return () => {
       live = false;
     };
-  }, [gateway, initialCapTable, loadCap, setForm]);
+  }, [gateway, initialCapTable, loadCap, setForm, setFailure]);
 
   const step = async (kind: Busy, doing: string, work: () => Promise<void>) => {
     setBusy(kind);
@@ -186,6 +187,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     setErrors(checked.errors);
     setConfirm(null);
     setWarnings(null);
+    setResult(null); // the new run's figures, or its failure, replace the old figures
     if (!checked.payload || !cap) {
       setFailure("Some fields need attention; nothing was written.");
       return;
@@ -270,7 +272,13 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         onReplace={replaceConfirmed}
         onKeep={() => setConfirm(null)}
       />
-      <Scenarios gateway={gateway} onOpen={openScenario} currentId={scenarioId} />
+      <Scenarios
+        gateway={gateway}
+        onOpen={openScenario}
+        onRenamed={(id, name) => id === scenarioId && formApi.setField("name", name)}
+        currentId={scenarioId}
+        messages={messages}
+      />
     </>
   );
 }
