@@ -207,10 +207,10 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
     const sold = g ? g.sold3m : BigInt(sold3m);
     if (sold > cap) {
       const whose = g
-        ? `group "${g.label}" (${listRows(g.rows)}) sold ${formatCount(sold)} shares in the last three months together`
-        : `${formatCount(sold)} shares sold in the last three months are`;
+        ? `group "${g.label}" (${listRows(g.rows)}) sold ${formatCount(sold)} shares in the last three months together, more than`
+        : `${formatCount(sold)} shares sold in the last three months are more than`;
       invalid(
-        `sold_3m: ${whose}, more than the volume limit of ${formatCount(limit)}; an affiliate's Rule 144 sales in three months cannot exceed the limit (Rule 144(e)(1)${g ? ", (e)(3)(vi)" : ""}), so expected 0 to ${formatCount(cap)}`,
+        `sold_3m: ${whose} the volume limit of ${formatCount(limit)}; an affiliate's Rule 144 sales in three months cannot exceed the limit (Rule 144(e)(1)${g ? ", (e)(3)(vi)" : ""}), so expected 0 to ${formatCount(cap)}`,
       );
     }
   }
@@ -276,7 +276,7 @@ export function assessCessation(input: CessationInput): Cessation {
   if (affiliate && !c.currentInfo) {
     return {
       ceased: false,
-      explanation: `Not ceased: affiliate, and the issuer is not current in its ${reporting ? "Exchange Act reports" : "public information"}, without which an affiliate cannot sell under Rule 144 (${infoParagraph}, Rule 144(b)(2), ${regime} regime).`,
+      explanation: `Not ceased: affiliate, and the issuer is not current in its ${reporting ? "Exchange Act reports" : "public information"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
     };
   }
 
