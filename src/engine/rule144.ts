@@ -253,7 +253,7 @@ function volumeTest(
   return {
     within,
     leads: true,
-    text: `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(c.cap - sold)} of ${limit}, ${within ? "enough for" : "fewer than"} ${shares} (${who}${g ? "acting in concert, " : ""}${paragraph})`,
+    text: `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > c.cap ? 0n : c.cap - sold)} of ${limit}, ${within ? "enough for" : "fewer than"} ${shares} (${who}${g ? "acting in concert, " : ""}${paragraph})`,
   };
 }
 
