@@ -276,7 +276,7 @@ export function assessCessation(input: CessationInput): Cessation {
   if (affiliate && !c.currentInfo) {
     return {
       ceased: false,
-      explanation: `Not ceased: affiliate, and the issuer is not current in its ${reporting ? "Exchange Act reports" : "public information"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
+      explanation: `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
     };
   }
 
@@ -285,7 +285,9 @@ export function assessCessation(input: CessationInput): Cessation {
     const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
     const note = holdingPeriod(saleRegime, reporting).label;
     const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
-    const info = c.currentInfo ? "" : `; and the issuer is not current in its reports (${infoParagraph})`;
+    // A non-affiliate of a non-reporting issuer needs only (d) under the 2008 regime (144(b)(1)(ii)).
+    const infoMatters = !c.currentInfo && (reporting || regime === "1997");
+    const info = infoMatters ? `; and the issuer is not current in its reports (${infoParagraph})` : "";
     return { ceased: false, explanation: `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote})${info}.` };
   }
 

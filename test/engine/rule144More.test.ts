@@ -115,7 +115,7 @@ describe("[current_info] FALSE (Rule 144(b)(1)(i), (b)(2), (c))", () => {
       "2008, affiliate of a non-reporting issuer: (c)(2)",
       { ...base, affiliate: true, reporting: false, currentInfo: false, asOf: D(2010, 1, 1) },
       false,
-      "Not ceased: affiliate, and the issuer is not current in its public information, without which an affiliate cannot sell under Rule 144 (Rule 144(b)(2), (c)(2), 2008 regime).",
+      "Not ceased: affiliate, and adequate current public information about the issuer is not available, without which an affiliate cannot sell under Rule 144 (Rule 144(b)(2), (c)(2), 2008 regime).",
     ],
     [
       "1997, affiliate",
