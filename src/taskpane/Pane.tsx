@@ -133,7 +133,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       loadCap(await gateway.readCapTable(ref));
       setOcf(result);
       setNotice(
-        `Imported ${result.summary.holders} holders of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${plural(result.summary.transactionsApplied, "transaction")} applied, ${plural(result.summary.skipped.length, "object")} not counted; see the import report).`,
+        `Imported ${plural(result.summary.holders, "holder")} of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${plural(result.summary.transactionsApplied, "transaction")} applied, ${plural(result.summary.skipped.length, "object")} not counted; see the import report).`,
       );
     });
 

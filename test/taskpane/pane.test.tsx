@@ -331,7 +331,7 @@ describe("task pane", () => {
     for (const [i, v] of ["150000", "172000", "196000", "181000"].entries())
       await user.type(screen.getByLabelText(`Week ${i + 1} volume`), v);
     await user.click(screen.getByRole("button", { name: "Run scenario" }));
-    expect(await screen.findByText("Enter the as-of date (yyyy-mm-dd).")).toBeInTheDocument();
+    expect(await screen.findByText("Pick the as-of date (the date of sale) in the date box.")).toBeInTheDocument();
     expect(gateway.writes).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText("As of (date of sale)"), { target: { value: "2008-07-01" } });
