@@ -1,6 +1,7 @@
 // Browser benchmark of the preview with a big cap table (issue 9, item 5 of "What to build"):
 // the time to read a 5,000-holder cap table and to run a demand over it, in Debian Chromium over the
 // built dist/preview.html. Prints figures; it is not a test. Run: `npm run build && node scripts/bench-preview.mjs [holders]`.
+/* global window, document -- page.evaluate callbacks run in the browser */
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";

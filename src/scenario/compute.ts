@@ -3,6 +3,7 @@
 
 import {
   assessCessation,
+  cessationDate,
   cutback,
   holdingPeriodEnd,
   indemnityCap,
@@ -37,7 +38,15 @@ export interface HolderResult {
   cap: string;
   explanation: string;
   /** tested: the shares Rule 144 is applied to (the registrable count before cessation (iii)). */
-  rule144?: { volumeLimit: number; tested: number; holdEnd: string | null; ceased: boolean | null; status: string };
+  rule144?: {
+    volumeLimit: number;
+    tested: number;
+    holdEnd: string | null;
+    ceased: boolean | null;
+    status: string;
+    /** When the registration rights lapse under cessation (iii), inputs held fixed: a serial, or null with the reason. */
+    lapse?: { date: number | null; reason: string };
+  };
 }
 
 export interface ScenarioResult {
@@ -50,6 +59,13 @@ export class ScenarioError extends Error {
     super(message);
     this.name = "ScenarioError";
   }
+}
+
+/** "; rights lapse on 2009-01-02 (Rule 144, inputs held fixed)", or why they never lapse; nothing once ceased. */
+function lapseNote(lapse: { date: number | null; reason: string } | undefined, ceased: boolean): string {
+  if (!lapse || ceased) return "";
+  if (lapse.date !== null) return `; rights lapse on ${isoDate(lapse.date)} under Rule 144 (cessation (iii), inputs held fixed)`;
+  return `; rights do not lapse under Rule 144 at these inputs (${lapse.reason.replace(/^never: /, "")})`;
 }
 
 function pct(fraction: number): string {
@@ -92,7 +108,21 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
         reporting: rr.reporting,
       });
       const holdEnd = isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting));
-      return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd, ceased: c.ceased, status: c.explanation } };
+      // When the rights lapse (RR.RULE144.CEASEDATE, inputs held fixed): a date, or why never.
+      let lapse: { date: number | null; reason: string };
+      try {
+        const date = cessationDate({
+          registrable: gross,
+          affiliate: r.h.affiliate,
+          acquired: r.h.acquired,
+          volumeLimit: weeklyLimit,
+          reporting: rr.reporting,
+        });
+        lapse = { date, reason: "" };
+      } catch (err) {
+        lapse = { date: null, reason: err instanceof Error ? err.message : String(err) };
+      }
+      return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd, ceased: c.ceased, status: c.explanation, lapse } };
     } catch (err) {
       const status = err instanceof Error ? err.message : String(err);
       return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd: null, ceased: null, status } };
@@ -136,7 +166,7 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
         cutBack,
         cutFraction,
         cap: capMoney.toFixed(2),
-        explanation: `Tier ${r.tier} — ${tierName}, ${how}.`,
+        explanation: `Tier ${r.tier} — ${tierName}, ${how}${lapseNote(assessed[i].rule144?.lapse, ceased(i))}.`,
       };
       const rule144 = assessed[i].rule144;
       if (rule144) out.rule144 = rule144;

@@ -28,6 +28,8 @@ export const COL = {
   tested: 13,
   ceased: 14,
   status: 15,
+  /** RR.RULE144.CEASEDATE: when the holder's registration rights lapse under cessation (iii). */
+  lapse: 16,
 } as const;
 
 export const HEADERS = [
@@ -47,6 +49,7 @@ export const HEADERS = [
   "Shares tested (before cessation)",
   "Ceased (Rule 144)?",
   "Rule 144 status",
+  "Rights lapse on",
 ];
 
 export const FMT = {
@@ -121,7 +124,10 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
   const width = rule ? HEADERS.length : COL.cap + 1;
   const n = p.holders.length;
   const { first, last, total } = holderRows(n);
-  const height = total + 3;
+  // Rule 144 sheets add the overhang table below the note: a title, a header and 20 quarters.
+  const OVERHANG_QUARTERS = 20;
+  const overhangTop = total + 5;
+  const height = rule ? overhangTop + 1 + OVERHANG_QUARTERS : total + 3;
   const cells: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
   const fmts: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
   const put = (row: number, col: number, v: CellInput, fmt: string | null = null) => {
@@ -237,6 +243,9 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
         const args = `${cell(COL.tested, r)},${cell(COL.affiliate, r)},${cell(COL.acquired, r)},${cell(1, R.asOf, true)},${cell(COL.volumeLimit, r)},${cell(1, R.reporting, true)}`;
         put(r, COL.ceased, `=RR.RULE144.CEASED(${args})`);
         put(r, COL.status, `=RR.RULE144.STATUS(${args})`);
+        // Inputs held fixed, as the contract reads CEASEDATE; #N/A "never" for an affiliate above the limit.
+        const lapseArgs = `${cell(COL.tested, r)},${cell(COL.affiliate, r)},${cell(COL.acquired, r)},${cell(COL.volumeLimit, r)},${cell(1, R.reporting, true)}`;
+        put(r, COL.lapse, `=RR.RULE144.CEASEDATE(${lapseArgs})`, FMT.date);
       } else {
         put(r, COL.status, "No acquired date in the cap table.");
       }
@@ -261,7 +270,27 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     "Written by RegRights: live RR formulas on the cap table. Edit the inputs in column B, the requested shares, or the cap table; re-run to rebuild.",
   );
 
-  const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 130, 110, 520].slice(0, width);
+  // The overhang the underwriter sees: Registrable Securities outstanding at the start of each
+  // quarter for five years from the as-of date, live. Registrable now, less the registrable shares of
+  // holders whose rights lapse by then (SUMIF leaves out the #N/A of rights that never lapse).
+  if (rule) {
+    put(overhangTop, 0, "Registrable Securities outstanding by quarter (rights lapsing under Rule 144, inputs held fixed)");
+    put(overhangTop + 1, 0, "Quarter from");
+    put(overhangTop + 1, 1, "Registrable Securities");
+    for (let q = 0; q < OVERHANG_QUARTERS; q++) {
+      const r = overhangTop + 2 + q;
+      put(r, 0, `=EDATE(${cell(1, R.asOf, true)},${3 * q})`, FMT.date);
+      // Rows without a date (no acquired date, so no test) leave the lapse cell blank. Excel's
+      // SUMIF matches no blank against a number; fast-formula-parser's reads blank as 0, so the
+      // "<=0" term takes those rows back out there and is 0 in Excel: the same figure on both.
+      const lapsed = `SUMIF(${span(COL.lapse)},"<="&${cell(0, r)},${span(COL.registrable)})-SUMIF(${span(COL.lapse)},"<=0",${span(COL.registrable)})`;
+      put(r, 1, `=SUMIF(${span(COL.registrable)},">=0")-(${lapsed})`, FMT.shares);
+    }
+  }
+
+  const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 130, 110, 520, 110].slice(0, width);
+  const overhangRows = `${overhangTop + 2}:${overhangTop + 1 + OVERHANG_QUARTERS}`;
+  const [o1, o2] = overhangRows.split(":");
   return {
     sheet: p.sheet,
     cells,
@@ -276,5 +305,18 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
       ],
       anchor: `${colLetter(width + 1)}2`,
     },
+    ...(rule
+      ? {
+          charts: [
+            {
+              type: "Line" as const,
+              title: "Registrable Securities outstanding by quarter",
+              categories: `A${o1}:A${o2}`,
+              series: [{ name: "Registrable Securities", values: `B${o1}:B${o2}` }],
+              anchor: `${colLetter(width + 1)}22`,
+            },
+          ],
+        }
+      : {}),
   };
 }

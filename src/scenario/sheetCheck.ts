@@ -47,7 +47,7 @@ function shown(v: CellValue | undefined): string {
 /** values: the block of checkAddress, as read (row 0 is sheet row 1). */
 export function checkSheet(result: ScenarioResult, values: CellValue[][]): SheetCheck {
   const out: SheetCheck = { checked: 0, differences: [], calculating: 0 };
-  const compare = (row: number, col: number, holder: string, engine: number | boolean, cents = false) => {
+  const compare = (row: number, col: number, holder: string, engine: number | boolean | string, cents = false) => {
     const v = values[row - 1]?.[col];
     out.checked++;
     if (typeof v === "string" && CALCULATING.has(v)) {
@@ -77,6 +77,8 @@ export function checkSheet(result: ScenarioResult, values: CellValue[][]): Sheet
       compare(row, COL.tested, h.name, h.rule144.tested);
       compare(row, COL.ceased, h.name, h.rule144.ceased);
     }
+    const lapse = h.rule144?.lapse;
+    if (lapse) compare(row, COL.lapse, h.name, lapse.date ?? "#N/A");
   });
   const { total } = holderRows(result.holders.length);
   const t = result.totals;

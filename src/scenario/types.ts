@@ -18,4 +18,12 @@ export interface ScenarioSheet {
   numberFormats?: (string | null)[][];
   columnWidths?: number[];
   chart?: { title: string; categories: string; series: { name: string; values: string }[]; anchor: string };
+  /** Further charts; type defaults to clustered columns. */
+  charts?: {
+    type?: "ColumnClustered" | "Line";
+    title: string;
+    categories: string;
+    series: { name: string; values: string }[];
+    anchor: string;
+  }[];
 }

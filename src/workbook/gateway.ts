@@ -35,6 +35,21 @@ export interface SheetWrite {
   columnWidths?: number[];
   /** A clustered column chart over ranges of this sheet (A1 addresses without sheet name). */
   chart?: { title: string; categories: string; series: { name: string; values: string }[]; anchor: string };
+  /** Further charts (a line chart of the overhang, say); type defaults to clustered columns. */
+  charts?: { type?: ChartKind; title: string; categories: string; series: { name: string; values: string }[]; anchor: string }[];
+}
+
+/** The chart types RegRights writes (Excel.ChartType values). */
+export type ChartKind = "ColumnClustered" | "Line";
+
+/** Every chart of a write, the first one's type made explicit. */
+export function chartsOf(
+  write: SheetWrite,
+): { type: ChartKind; title: string; categories: string; series: { name: string; values: string }[]; anchor: string }[] {
+  return [
+    ...(write.chart ? [{ ...write.chart, type: "ColumnClustered" as const }] : []),
+    ...(write.charts ?? []).map((c) => ({ ...c, type: c.type ?? ("ColumnClustered" as const) })),
+  ];
 }
 
 /** absent: no such sheet. ours: exactly what RegRights last wrote. foreign: anything else. */

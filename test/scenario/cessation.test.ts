@@ -2,6 +2,7 @@
 // be sold under Rule 144 in one three-month period holds none (definition of "Registrable
 // Securities", cessation (iii)), so it requests nothing and leaves the cutback, in the pane's figures
 // and on the sheet alike. Figures are worked by hand from the sample cap table (src/scenario/sample.ts).
+import { serialFromDate } from "../../src/engine";
 import { MemoryGateway, MemoryWorkbook } from "../../src/workbook/memory";
 import {
   COL,
@@ -18,7 +19,7 @@ import {
   type ScenarioPayload,
 } from "../../src/scenario";
 
-async function setup(requested: (number | null)[] = []) {
+async function setup(requested: (number | null)[] = [], asOf = 39630) {
   const workbook = new MemoryWorkbook();
   const gateway = new MemoryGateway(workbook);
   const { rows, numberFormats } = sampleCapTable();
@@ -38,7 +39,7 @@ async function setup(requested: (number | null)[] = []) {
     commissionPerShare: 0,
     holders: parsed.holders.map((h, i) => ({ row: h.row, name: h.name, role: h.role ?? "holder", requested: requested[i] ?? null })),
     rule144: {
-      asOf: 39630, // 2008-07-01: the 2008 regime, six months for a reporting issuer
+      asOf, // default 2008-07-01: the 2008 regime, six months for a reporting issuer
       outstanding: 20_000_000,
       venue: "exchange",
       reporting: true,
@@ -50,7 +51,7 @@ async function setup(requested: (number | null)[] = []) {
   const n = p.holders.length;
   const column = (c: number) =>
     workbook.getValues("Demand 1", `${colLetter(c)}${FIRST_HOLDER_ROW}:${colLetter(c)}${FIRST_HOLDER_ROW + n - 1}`).map((r) => r[0]);
-  return { engine: computeScenario(parsed, p), column };
+  return { engine: computeScenario(parsed, p), column, workbook, n };
 }
 
 // Sample rows: 0–5 Series B funds and individuals (non-affiliates, acquired 2000-03-31), 6 Northfield
@@ -92,5 +93,53 @@ describe("Rule 144 cessation (iii) on 2008-07-01", () => {
     expect(s.engine.holders[2].requested).toBe(600_000);
     expect(s.column(COL.requested)[2]).toBe(600_000);
     expect(s.column(COL.included)[2]).toBe(600_000);
+  });
+});
+
+describe("when the rights lapse (RR.RULE144.CEASEDATE) and the overhang by quarter", () => {
+  // As of 2001-01-01 the 1997 regime applies: one year's holding, two years for Rule 144(k); the
+  // volume limit is 200,000 shares for three months.
+  const asOf = serialFromDate(2001, 1, 1);
+  const d = (y: number, m: number, day: number) => serialFromDate(y, m, day);
+
+  test("per holder: a date, or #N/A for an affiliate above the limit; the pane's line says the same", async () => {
+    const s = await setup([], asOf);
+    // Series B acquired 2000-03-31: within the limit after one year (2001-04-01), above it after two
+    // years under 144(k) (2002-04-01). Northfield (1998) and Park (1999) had already ceased by then.
+    const lapse = [
+      d(2002, 4, 1),
+      d(2001, 4, 1),
+      "#N/A",
+      d(2002, 4, 1),
+      d(2001, 4, 1),
+      d(2001, 4, 1),
+      d(2000, 6, 16),
+      "#N/A",
+      d(2000, 1, 5),
+      "",
+    ];
+    expect(s.column(COL.lapse)).toEqual(lapse);
+    expect(s.engine.holders.map((h) => h.rule144?.lapse?.date ?? (h.rule144?.lapse ? "#N/A" : ""))).toEqual(lapse);
+    expect(s.engine.holders[0].explanation).toMatch(
+      /; rights lapse on 2002-04-01 under Rule 144 \(cessation \(iii\), inputs held fixed\)\.$/,
+    );
+    expect(s.engine.holders[2].explanation).toMatch(/; rights do not lapse under Rule 144 at these inputs \(/);
+  });
+
+  test("the overhang table and its line chart, live on the sheet", async () => {
+    const s = await setup([], asOf);
+    const top = FIRST_HOLDER_ROW + s.n + 5; // title row, then the header
+    const rows = s.workbook.getValues("Demand 1", `A${top + 2}:B${top + 21}`);
+    // Registrable on 2001-01-01: 1,500,000 + 187,500 + 1,250,000 + 500,000 + 50,000 + 31,251 +
+    // 350,000 + 1,000,000 = 4,868,751. On 2001-04-01 Alpha Entrepreneurs, Chen and Alvarez lapse
+    // (268,751); on 2002-04-01 Alpha IV and Harbor (2,000,000); Beacon, Kline and the Company never.
+    expect(rows[0]).toEqual([asOf, 4_868_751]);
+    expect(rows[1]).toEqual([d(2001, 4, 1), 4_600_000]);
+    expect(rows[4]).toEqual([d(2002, 1, 1), 4_600_000]);
+    expect(rows[5]).toEqual([d(2002, 4, 1), 2_600_000]);
+    expect(rows[19]).toEqual([d(2005, 10, 1), 2_600_000]);
+    const charts = s.workbook.charts("Demand 1");
+    expect(charts.map((c) => c.type)).toEqual(["ColumnClustered", "Line"]);
+    expect(charts[1]).toMatchObject({ categories: `A${top + 2}:A${top + 21}`, series: [{ values: `B${top + 2}:B${top + 21}` }] });
   });
 });

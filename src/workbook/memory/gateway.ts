@@ -8,6 +8,7 @@ import {
   CapTableRef,
   CellInput,
   CellValue,
+  chartsOf,
   ForeignContentError,
   FormulaCellRead,
   ScenarioList,
@@ -190,7 +191,7 @@ export class MemoryGateway implements WorkbookGateway {
           }
           wb.setCells(name, "A1", write.cells, write.numberFormats, this.author);
           if (write.columnWidths) wb.setColumnWidths(name, write.columnWidths);
-          if (write.chart) wb.addChart(name, { type: "ColumnClustered", ...write.chart });
+          for (const chart of chartsOf(write)) wb.addChart(name, chart);
           wb.setProperty(name, FINGERPRINT_KEY, fingerprintOf(write.cells));
         });
       } catch (e) {

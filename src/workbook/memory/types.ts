@@ -1,11 +1,11 @@
 // The shapes the in-memory workbook gives to its callers (tests, the gateway, the preview grid).
 
-import type { CellValue } from "../gateway";
+import type { CellValue, ChartKind } from "../gateway";
 
 export type Visibility = "visible" | "hidden" | "veryHidden";
 
 export interface ChartSpec {
-  type: "ColumnClustered";
+  type: ChartKind;
   title: string;
   /** A1 addresses on the chart's sheet. */
   categories: string;

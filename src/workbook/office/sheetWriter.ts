@@ -11,7 +11,15 @@
 // sheet is deleted by hand (RegRights' own sheets are only read by the pane). A temporary sheet
 // that could not be deleted (Excel busy) is deleted by the next write.
 
-import { ForeignContentError, type CapTableRef, type CellInput, type CellValue, type SheetStatus, type SheetWrite } from "../gateway";
+import {
+  ForeignContentError,
+  chartsOf,
+  type CapTableRef,
+  type CellInput,
+  type CellValue,
+  type SheetStatus,
+  type SheetWrite,
+} from "../gateway";
 import { blockAddress, blockOf, columnName, parseBlock, splitSheet } from "../address";
 import { sheetNameProblem, uniqueName, uniqueTableName } from "../names";
 import { WorkbookError, messages } from "../errors";
@@ -145,7 +153,7 @@ export class SheetWriter {
     const problem = sheetNameProblem(write.sheet);
     if (problem) return Promise.reject(new WorkbookError(messages.writeFailed(write.sheet, problem)));
     try {
-      if (write.chart) [write.chart.categories, write.chart.anchor, ...write.chart.series.map((s) => s.values)].forEach(parseBlock);
+      for (const c of chartsOf(write)) [c.categories, c.anchor, ...c.series.map((s) => s.values)].forEach(parseBlock);
     } catch {
       return Promise.reject(new WorkbookError(messages.writeFailed(write.sheet, "the chart refers to cells that are not a range.")));
     }
@@ -195,10 +203,9 @@ export class SheetWriter {
     write.columnWidths?.forEach((w, c) => {
       ws.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = w;
     });
-    if (write.chart) {
-      const spec = write.chart;
+    for (const spec of chartsOf(write)) {
       const first = spec.series[0];
-      const chart = ws.charts.add("ColumnClustered", ws.getRange(first ? first.values : spec.categories), "Columns");
+      const chart = ws.charts.add(spec.type, ws.getRange(first ? first.values : spec.categories), "Columns");
       chart.title.text = spec.title;
       spec.series.forEach((s, i) => {
         const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);

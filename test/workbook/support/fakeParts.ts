@@ -53,10 +53,11 @@ export class FakeChartsP {
     this.context.queue.push(() => {
       const name = this.sheet.must().name;
       const values = blockAddress(source.must().block);
-      if (type !== "ColumnClustered") throw new FakeOfficeError("InvalidArgument", `Chart type ${type} is not modelled.`);
+      if (type !== "ColumnClustered" && type !== "Line")
+        throw new FakeOfficeError("InvalidArgument", `Chart type ${type} is not modelled.`);
       chart.index = this.context.wb.charts(name).length;
       this.context.wb.addChart(name, {
-        type: "ColumnClustered",
+        type,
         title: "",
         categories: values,
         series: [{ name: "Series1", values }],
