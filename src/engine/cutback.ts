@@ -522,102 +522,124 @@ function waterFill(
   capped: Uint8Array,
 ): void {
   if (count === 0) return;
-  const ratio = new Float64Array(requested.length);
-  let least = open[0];
+  // The rows' ratio, request and weight side by side, permuted together (sequential access).
+  const key = new Float64Array(count);
+  const rq = new Float64Array(count);
+  const wt = new Float64Array(count);
+  const id = new Int32Array(count);
+  let least = 0;
   for (let j = 0; j < count; j++) {
     const i = open[j];
-    ratio[i] = requested[i] / w[i];
-    if (lowerRatio(i, least, ratio, requested, w)) least = i;
+    const r = requested[i];
+    const x = w[i];
+    rq[j] = r;
+    wt[j] = x;
+    id[j] = i;
+    const k = (key[j] = r / x);
+    if (k < key[least] || (k === key[least] && compareProducts(r, wt[least], rq[least], x) < 0)) least = j;
   }
-  // The common case: not even the row of least request / weight reaches its request.
-  if (compareProducts(requested[least], level.W, level.K, w[least]) > 0) return;
-
-  const ids = open.slice(0, count);
-  let lo = 0;
-  let hi = count;
   let K = level.K;
   let W = level.W;
-  const fits = (x: number, reqP: number, wP: number): boolean => {
+  // The common case: not even the row of least request / weight reaches its request.
+  if (compareProducts(rq[least], W, K, wt[least]) > 0) return;
+
+  // Whether the set P of all rows up to ratio r / w (its largest) is capped, r(P) and w(P) its sums.
+  const fits = (r: number, x: number, reqP: number, wP: number): boolean => {
     const KP = K - reqP;
     const WP = W - wP;
     if (WP === 0) return KP >= 0;
-    return compareProducts(requested[x], WP, KP, w[x]) <= 0;
+    return compareProducts(r, WP, KP, x) <= 0;
   };
-  const cap = (from: number, to: number) => {
-    for (let j = from; j < to; j++) capped[ids[j]] = 1;
+  const swap = (p: number, q: number) => {
+    const k = key[p];
+    key[p] = key[q];
+    key[q] = k;
+    const r = rq[p];
+    rq[p] = rq[q];
+    rq[q] = r;
+    const x = wt[p];
+    wt[p] = wt[q];
+    wt[q] = x;
+    const i = id[p];
+    id[p] = id[q];
+    id[q] = i;
   };
+  let lo = 0;
+  let hi = count;
   while (lo < hi) {
-    // Three-way partition of ids[lo..hi) by the pivot's double ratio: [< t | = t | > t].
-    const t = ratio[ids[(lo + hi) >>> 1]];
+    // Three-way partition of [lo, hi) by the pivot's double ratio t, [< t | = t | > t], summing
+    // the first two groups and keeping the exact largest ratio of each.
+    const t = key[(lo + hi) >>> 1];
     let a = lo;
     let b = lo;
     let c = hi;
+    let reqA = 0;
+    let wA = 0;
+    let maxAr = -1;
+    let maxAw = 1;
+    let maxAk = -1;
+    let reqE = 0;
+    let wE = 0;
+    let maxEr = -1;
+    let maxEw = 1;
     while (b < c) {
-      const x = ids[b];
-      const rx = ratio[x];
-      if (rx < t) {
-        ids[b] = ids[a];
-        ids[a] = x;
+      const k = key[b];
+      if (k < t) {
+        const r = rq[b];
+        const x = wt[b];
+        reqA += r;
+        wA += x;
+        if (k > maxAk || (k === maxAk && compareProducts(r, maxAw, maxAr, x) > 0)) {
+          maxAk = k;
+          maxAr = r;
+          maxAw = x;
+        }
+        if (a !== b) swap(a, b);
         a++;
         b++;
-      } else if (rx > t) {
+      } else if (k > t) {
         c--;
-        ids[b] = ids[c];
-        ids[c] = x;
+        swap(b, c);
       } else {
+        const r = rq[b];
+        const x = wt[b];
+        reqE += r;
+        wE += x;
+        if (maxEr < 0 || compareProducts(r, maxEw, maxEr, x) > 0) {
+          maxEr = r;
+          maxEw = x;
+        }
         b++;
       }
     }
-    let reqA = 0;
-    let wA = 0;
-    let maxA = -1;
-    for (let j = lo; j < a; j++) {
-      const x = ids[j];
-      reqA += requested[x];
-      wA += w[x];
-      if (maxA < 0 || lowerRatio(maxA, x, ratio, requested, w)) maxA = x;
-    }
-    let reqE = 0;
-    let wE = 0;
-    let maxE = ids[a];
-    for (let j = a; j < b; j++) {
-      const x = ids[j];
-      reqE += requested[x];
-      wE += w[x];
-      if (lowerRatio(maxE, x, ratio, requested, w)) maxE = x;
-    }
-    if (fits(maxE, reqA + reqE, wA + wE)) {
-      cap(lo, b);
+    if (fits(maxEr, maxEw, reqA + reqE, wA + wE)) {
       K -= reqA + reqE;
       W -= wA + wE;
       lo = b;
       continue;
     }
-    if (maxA >= 0 && !fits(maxA, reqA, wA)) {
+    if (a > lo && !fits(maxAr, maxAw, reqA, wA)) {
       hi = a; // the prefix ends inside the rows below t
       continue;
     }
     // The prefix takes all rows below t and ends among those at t: walk them by exact ratio.
-    cap(lo, a);
     K -= reqA;
     W -= wA;
-    const tied = Array.from(ids.subarray(a, b)).sort((x, y) => compareProducts(requested[x], w[y], requested[y], w[x]) || x - y);
-    for (const x of tied) {
-      if (compareProducts(requested[x], W, K, w[x]) > 0) break;
-      capped[x] = 1;
-      K -= requested[x];
-      W -= w[x];
+    lo = a;
+    const tied = Array.from({ length: b - a }, (_, j) => a + j).sort(
+      (p, q) => compareProducts(rq[p], wt[q], rq[q], wt[p]) || id[p] - id[q],
+    );
+    for (const p of tied) {
+      if (compareProducts(rq[p], W, K, wt[p]) > 0) break;
+      capped[id[p]] = 1;
+      K -= rq[p];
+      W -= wt[p];
     }
     break;
   }
+  for (let j = 0; j < lo; j++) capped[id[j]] = 1;
   level.K = K;
   level.W = W;
-}
-
-/** Whether row a's request / weight is below row b's, exactly. */
-function lowerRatio(a: number, b: number, ratio: Float64Array, requested: ArrayLike<number>, w: Float64Array): boolean {
-  if (ratio[a] !== ratio[b]) return ratio[a] < ratio[b];
-  return compareProducts(requested[a], w[b], requested[b], w[a]) < 0;
 }
 
 /**

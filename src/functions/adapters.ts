@@ -218,37 +218,63 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 
     // Rows with bad input show their own error and take no part in the split.
     const results = new Array<Result>(length);
-    const rows: number[] = [];
-    const reqs: number[] = [];
-    const tiers: number[] = [];
-    const wts: number[] = [];
+    const rows = new Int32Array(length);
+    const reqs = new Float64Array(length);
+    const tiers = new Float64Array(length);
+    const wts = new Float64Array(w ? length : 0);
+    const reqCells = req.cells;
+    const priCells = pri.cells;
+    const wCells = w ? w.cells : undefined;
+    let k = 0;
     for (let i = 0; i < length; i++) {
-      const rc = req.cells.length === 1 ? req.cells[0] : req.cells[i];
-      const pc = pri.cells.length === 1 ? pri.cells[0] : pri.cells[i];
+      const rc = reqCells.length === 1 ? reqCells[0] : reqCells[i];
+      const pc = priCells.length === 1 ? priCells[0] : priCells[i];
+      const wc = wCells === undefined ? 0 : wCells.length === 1 ? wCells[0] : wCells[i];
+      // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
+      // and a finite weight ≥ 0.
+      if (
+        typeof rc === "number" &&
+        typeof pc === "number" &&
+        typeof wc === "number" &&
+        Number.isSafeInteger(rc) &&
+        rc >= 0 &&
+        Number.isSafeInteger(pc) &&
+        pc >= 1 &&
+        Number.isFinite(wc) &&
+        wc >= 0
+      ) {
+        rows[k] = i;
+        reqs[k] = rc;
+        tiers[k] = pc;
+        if (wCells !== undefined) wts[k] = wc;
+        k++;
+        continue;
+      }
       // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
-      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(at(w, i).cell))) {
+      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
         results[i] = 0;
         continue;
       }
       try {
-        // The common case without allocation: a whole non-negative count and a whole tier ≥ 1.
-        const r = typeof rc === "number" && Number.isSafeInteger(rc) && rc >= 0 ? rc : shares(req, i);
-        const t = typeof pc === "number" && Number.isSafeInteger(pc) && pc >= 1 ? pc : tierOf(pri, i);
+        const r = shares(req, i);
+        const t = tierOf(pri, i);
+        let weight = 0;
         if (w) {
           const { cell, name } = at(w, i);
-          const weight = num(cell, name, "a weight");
+          weight = num(cell, name, "a weight");
           if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
-          wts.push(weight);
         }
-        rows.push(i);
-        reqs.push(r);
-        tiers.push(t);
+        rows[k] = i;
+        reqs[k] = r;
+        tiers[k] = t;
+        if (w) wts[k] = weight;
+        k++;
       } catch (problem) {
         results[i] = toExcelError(problem);
       }
     }
-    const { included } = cutback(reqs, tiers, cap, w ? wts : undefined);
-    for (let k = 0; k < rows.length; k++) results[rows[k]] = included[k];
+    const { included } = cutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    for (let j = 0; j < k; j++) results[rows[j]] = included[j];
     return spill(results, orientation);
   });
 }
