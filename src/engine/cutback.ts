@@ -4,6 +4,7 @@
 
 import { invalid, formatCount, listWords } from "./errors";
 import { checkShares, checkNonNegative, scaleToIntegers, sharesFromBig } from "./quantities";
+import { scratchFloat64, scratchInt32, scratchZeroBytes } from "./scratch";
 
 export type Role = "company" | "no-rights" | "other" | "holder" | "initiating";
 export type Offering = "demand" | "company" | "other-demand";
@@ -122,7 +123,7 @@ export function cutback(
     }
   }
   // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
-  const members = new Int32Array(n);
+  const members = scratchInt32("cutback.members", n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const t = priority[i];
@@ -145,7 +146,7 @@ export function cutback(
     else distribute(members, m, requested, requested, K, R, included, roundedUp);
     return { included, roundedUp, tiers };
   }
-  const w = new Float64Array(n);
+  const w = scratchFloat64("cutback.weights", n);
   if (scaleWeights(members, m, weights, w)) {
     splitWeighted(members, m, requested, w, K, cutTier, included, roundedUp);
   } else {
@@ -189,8 +190,8 @@ function splitFast(
   included: number[],
   roundedUp: Uint8Array,
 ): void {
-  const remainder = new Float64Array(requested.length);
-  const candidates = new Int32Array(m);
+  const remainder = scratchFloat64("cutback.remainder", requested.length);
+  const candidates = scratchInt32("cutback.candidates", m);
   let count = 0;
   let given = 0;
   for (let j = 0; j < m; j++) {
@@ -384,7 +385,7 @@ function distribute(
   const Kl = K - Kh;
   const Wh = high(W);
   const Wl = W - Wh;
-  const remainder = new Float64Array(requested.length);
+  const remainder = scratchFloat64("cutback.remainder", requested.length);
   let candidates = 0;
   let given = 0;
   for (let j = 0; j < count; j++) {
@@ -471,7 +472,7 @@ function splitWeighted(
   included: number[],
   roundedUp: Uint8Array,
 ): void {
-  const open = new Int32Array(m);
+  const open = scratchInt32("cutback.open", m);
   let count = 0;
   let W = 0;
   for (let j = 0; j < m; j++) {
@@ -483,7 +484,7 @@ function splitWeighted(
       included[i] = 0;
     }
   }
-  const capped = new Uint8Array(requested.length);
+  const capped = scratchZeroBytes("cutback.capped", requested.length);
   const level = { K, W };
   waterFill(open, count, requested, w, level, capped);
   let left = 0;
@@ -523,10 +524,10 @@ function waterFill(
 ): void {
   if (count === 0) return;
   // The rows' ratio, request and weight side by side, permuted together (sequential access).
-  const key = new Float64Array(count);
-  const rq = new Float64Array(count);
-  const wt = new Float64Array(count);
-  const id = new Int32Array(count);
+  const key = scratchFloat64("cutback.key", count);
+  const rq = scratchFloat64("cutback.rq", count);
+  const wt = scratchFloat64("cutback.wt", count);
+  const id = scratchInt32("cutback.id", count);
   let least = 0;
   for (let j = 0; j < count; j++) {
     const i = open[j];

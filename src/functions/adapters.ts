@@ -20,6 +20,8 @@ import {
   invalid,
   Money,
   DailyVolume,
+  scratchFloat64,
+  scratchInt32,
 } from "../engine";
 import {
   Result,
@@ -218,10 +220,10 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 
     // Rows with bad input show their own error and take no part in the split.
     const results = new Array<Result>(length);
-    const rows = new Int32Array(length);
-    const reqs = new Float64Array(length);
-    const tiers = new Float64Array(length);
-    const wts = new Float64Array(w ? length : 0);
+    const rows = scratchInt32("CUTBACK.rows", length);
+    const reqs = scratchFloat64("CUTBACK.requested", length);
+    const tiers = scratchFloat64("CUTBACK.priority", length);
+    const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
     const reqCells = req.cells;
     const priCells = pri.cells;
     const wCells = w ? w.cells : undefined;
