@@ -42,7 +42,8 @@ function rng(seed) {
 
 function median(samples) {
   const sorted = samples.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function time(fn, runs) {
@@ -57,10 +58,14 @@ function time(fn, runs) {
   return { ms: median(samples), result };
 }
 
-/** Two functions timed in turn (a, b, a, b, …) after a warm-up each, so drift hits both alike. */
-function timePair(fa, fb, runs) {
-  let ra = fa();
-  let rb = fb();
+/**
+ * Two functions timed in turn (a, b, a, b, …) so that drift and the collector hit both alike; a
+ * warm-up call of each first unless `warm` is false (the 1M-row cases run after the smaller ones
+ * have compiled the same code).
+ */
+function timePair(fa, fb, runs, warm = true) {
+  let ra = warm ? fa() : undefined;
+  let rb = warm ? fb() : undefined;
   const sa = [];
   const sb = [];
   for (let k = 0; k < runs; k++) {
@@ -200,6 +205,7 @@ for (const n of SIZES) {
           () => RR["CUTBACK"](requested, priority, c.capacity, weights),
           () => allocate(dinero({ amount: c.capacity, currency: USD, scale: 0 }), ratiosFor),
           runs,
+          n < 1_000_000,
         );
         const ref = referenceCutback(c.requests, c.priority, c.capacity, c.weights);
         let wrong = 0;

@@ -146,8 +146,8 @@ export function cutback(
     else distribute(members, m, requested, requested, K, R, included, roundedUp);
     return { included, roundedUp, tiers };
   }
-  const w = scratchFloat64("cutback.weights", n);
-  if (scaleWeights(members, m, weights, w)) {
+  const w = scaleWeights(members, m, weights);
+  if (w) {
     splitWeighted(members, m, requested, w, K, cutTier, included, roundedUp);
   } else {
     // Weights whose common power of ten takes them past 2^53 (many decimals, or huge weights).
@@ -190,7 +190,7 @@ function splitFast(
   included: number[],
   roundedUp: Uint8Array,
 ): void {
-  const remainder = scratchFloat64("cutback.remainder", requested.length);
+  const remainder = scratchFloat64("cutback.remainder", m);
   const candidates = scratchInt32("cutback.candidates", m);
   let count = 0;
   let given = 0;
@@ -209,15 +209,13 @@ function splitFast(
     included[i] = q;
     given += q;
     if (rem > 0) {
-      remainder[i] = rem;
+      remainder[count] = rem;
       candidates[count++] = i;
     }
   }
   const leftover = K - given;
   if (leftover > 0) {
-    const better = (a: number, b: number) =>
-      remainder[a] !== remainder[b] ? remainder[a] > remainder[b] : requested[a] !== requested[b] ? requested[a] > requested[b] : a < b;
-    selectBest(candidates, count, leftover, better);
+    selectLargest(candidates, remainder, count, leftover, requested);
     for (let j = 0; j < leftover; j++) {
       included[candidates[j]] += 1;
       roundedUp[candidates[j]] = 1;
@@ -385,7 +383,7 @@ function distribute(
   const Kl = K - Kh;
   const Wh = high(W);
   const Wl = W - Wh;
-  const remainder = scratchFloat64("cutback.remainder", requested.length);
+  const remainder = scratchFloat64("cutback.key", count); // waterFill, if any, is done with it
   let candidates = 0;
   let given = 0;
   for (let j = 0; j < count; j++) {
@@ -394,15 +392,13 @@ function distribute(
     included[i] = quotient;
     given += quotient;
     if (rem > 0) {
-      remainder[i] = rem;
+      remainder[candidates] = rem;
       rows[candidates++] = i; // in place: candidates ≤ j
     }
   }
   const leftover = K - given;
   if (leftover > 0) {
-    const better = (a: number, b: number) =>
-      remainder[a] !== remainder[b] ? remainder[a] > remainder[b] : requested[a] !== requested[b] ? requested[a] > requested[b] : a < b;
-    selectBest(rows, candidates, leftover, better);
+    selectLargest(rows, remainder, candidates, leftover, requested);
     for (let j = 0; j < leftover; j++) {
       included[rows[j]] += 1;
       roundedUp[rows[j]] = 1;
@@ -411,20 +407,33 @@ function distribute(
 }
 
 /**
- * The members' weights over one common power of ten, as safe integers into w (by row): 0.25 and
- * 0.5 become 25 and 50, read from the decimal the user typed (String(v), as decimal.js reads a
- * number). False when a scaled weight or their sum would pass 2^53 − 1.
+ * The members' weights as safe integers over one common power of ten: whole weights as they are,
+ * otherwise 0.25 and 0.5 become 25 and 50 (in a scratch array, by row), read from the decimal the
+ * user typed (String(v), as decimal.js reads a number). Null when a scaled weight or their sum
+ * would pass 2^53 − 1.
  */
-function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>, w: Float64Array): boolean {
+function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>): ArrayLike<number> | null {
   let places = 0;
   for (let j = 0; j < m; j++) {
     const v = weights[members[j]];
     if (Number.isInteger(v)) continue;
     const p = decimalPlaces(String(v));
-    if (p < 0) return false;
+    if (p < 0) return null;
     if (p > places) places = p;
   }
-  if (places > 22) return false;
+  if (places > 22) return null;
+  if (places === 0) {
+    // Whole weights (the usual shares owned) are used as they are.
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const v = weights[members[j]];
+      if (!Number.isSafeInteger(v)) return null;
+      sum += v;
+      if (sum > SAFE) return null;
+    }
+    return weights;
+  }
+  const w = scratchFloat64("cutback.weights", weights.length);
   const factor = 10 ** places;
   let total = 0;
   for (let j = 0; j < m; j++) {
@@ -437,17 +446,17 @@ function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>
       const text = String(v);
       const dot = text.indexOf(".");
       const digits = Number(text.slice(0, dot) + text.slice(dot + 1));
-      if (!Number.isSafeInteger(digits)) return false;
+      if (!Number.isSafeInteger(digits)) return null;
       scaled = digits * 10 ** (places - (text.length - dot - 1));
     }
     // A product whose exact value is a safe integer is computed exactly; a larger one rounds to
     // 2^53 or more and is refused here.
-    if (!Number.isSafeInteger(scaled)) return false;
+    if (!Number.isSafeInteger(scaled)) return null;
     w[i] = scaled;
     total += scaled;
-    if (total > SAFE) return false;
+    if (total > SAFE) return null;
   }
-  return true;
+  return w;
 }
 
 /** Decimal places of a number's shortest decimal form, or −1 for exponent notation (1e-7). */
@@ -466,13 +475,13 @@ function splitWeighted(
   members: Int32Array,
   m: number,
   requested: ArrayLike<number>,
-  w: Float64Array,
+  w: ArrayLike<number>,
   K: number,
   tier: number,
   included: number[],
   roundedUp: Uint8Array,
 ): void {
-  const open = scratchInt32("cutback.open", m);
+  const open = members; // compacted in place
   let count = 0;
   let W = 0;
   for (let j = 0; j < m; j++) {
@@ -518,7 +527,7 @@ function waterFill(
   open: Int32Array,
   count: number,
   requested: ArrayLike<number>,
-  w: Float64Array,
+  w: ArrayLike<number>,
   level: { K: number; W: number },
   capped: Uint8Array,
 ): void {
@@ -641,6 +650,56 @@ function waterFill(
   for (let j = 0; j < lo; j++) capped[id[j]] = 1;
   level.K = K;
   level.W = W;
+}
+
+/**
+ * Rearranges ids[0..count) (with key[j] the remainder of row ids[j]) so that its first k rows are
+ * the k with the largest remainder; among equal remainders the larger request, then the earlier
+ * row. A three-way quickselect on the remainders alone (typed arrays, no comparator), then the
+ * rows tied with the k-th remainder are ranked by request and row.
+ */
+function selectLargest(ids: Int32Array, key: Float64Array, count: number, k: number, requested: ArrayLike<number>): void {
+  let lo = 0;
+  let hi = count;
+  for (;;) {
+    // [lo, a): key > v; [a, b): key = v; [b, hi): key < v.
+    const v = medianOfThree(key[lo], key[(lo + hi) >>> 1], key[hi - 1]);
+    let a = lo;
+    let b = lo;
+    let c = hi;
+    while (b < c) {
+      const x = key[b];
+      if (x > v) {
+        swapBoth(ids, key, a++, b++);
+      } else if (x < v) {
+        swapBoth(ids, key, b, --c);
+      } else {
+        b++;
+      }
+    }
+    if (k <= a) hi = a;
+    else if (k > b) lo = b;
+    else {
+      if (k < b) {
+        const better = (p: number, q: number) => (requested[p] !== requested[q] ? requested[p] > requested[q] : p < q);
+        selectBest(ids.subarray(a, b), b - a, k - a, better);
+      }
+      return;
+    }
+  }
+}
+
+function medianOfThree(x: number, y: number, z: number): number {
+  return x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+}
+
+function swapBoth(ids: Int32Array, key: Float64Array, i: number, j: number): void {
+  const t = ids[i];
+  ids[i] = ids[j];
+  ids[j] = t;
+  const u = key[i];
+  key[i] = key[j];
+  key[j] = u;
 }
 
 /**

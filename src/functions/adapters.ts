@@ -218,8 +218,15 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     const w = isOmitted(weights) ? undefined : vector(weights, "weights");
     const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
 
-    // Rows with bad input show their own error and take no part in the split.
-    const results = new Array<Result>(length);
+    // Rows with bad input show their own error and take no part in the split. Results are written
+    // straight into the spilled shape (no intermediate array: a million rows are a lot of memory).
+    const column = orientation !== "row";
+    const results = new Array<Result>(column ? 0 : length);
+    const out = new Array<Result[]>(column ? length : 1);
+    const put = (i: number, value: Result) => {
+      if (column) out[i] = [value];
+      else results[i] = value;
+    };
     const rows = scratchInt32("CUTBACK.rows", length);
     const reqs = scratchFloat64("CUTBACK.requested", length);
     const tiers = scratchFloat64("CUTBACK.priority", length);
@@ -254,7 +261,7 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
       }
       // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
       if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
-        results[i] = 0;
+        put(i, 0);
         continue;
       }
       try {
@@ -272,12 +279,14 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
         if (w) wts[k] = weight;
         k++;
       } catch (problem) {
-        results[i] = toExcelError(problem);
+        put(i, toExcelError(problem));
       }
     }
     const { included } = cutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
-    for (let j = 0; j < k; j++) results[rows[j]] = included[j];
-    return spill(results, orientation);
+    for (let j = 0; j < k; j++) put(rows[j], included[j]);
+    if (column) return out;
+    out[0] = results;
+    return out;
   });
 }
 
