@@ -148,31 +148,46 @@ export function assessCessation(input: CessationInput): Cessation {
   const metOn = periodMet(acquired, period.months);
 
   if (asOf < metOn) {
-    const firstSale = holdingPeriodEnd(acquired, reporting);
-    const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
-    const note = holdingPeriod(saleRegime, reporting).label;
-    const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
-    return { ceased: false, explanation: `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote}).` };
+    return outcome(false, () => {
+      const firstSale = holdingPeriodEnd(acquired, reporting);
+      const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
+      const note = holdingPeriod(saleRegime, reporting).label;
+      const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
+      return `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote}).`;
+    });
   }
 
-  const held = `holding period met on ${isoDate(metOn)} (${period.label})`;
+  // The sentences are built only when read (RR.RULE144.STATUS); RR.RULE144.CEASED reads `ceased`.
+  const held = () => `holding period met on ${isoDate(metOn)} (${period.label})`;
   const within = registrable <= limit;
-  const volume = `${formatCount(registrable)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${formatCount(limit)} for three months (Rule 144(e)(1), ${regime} regime)`;
+  const volume = () =>
+    `${formatCount(registrable)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${formatCount(limit)} for three months (Rule 144(e)(1), ${regime} regime)`;
 
   if (!affiliate && regime === "2008") {
-    return { ceased: true, explanation: `Ceased: non-affiliate, ${held}.` };
+    return outcome(true, () => `Ceased: non-affiliate, ${held()}.`);
   }
   if (!affiliate) {
     const twoYears = periodMet(acquired, 24);
     if (asOf >= twoYears) {
-      return { ceased: true, explanation: `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).` };
+      return outcome(true, () => `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
     }
-    const who = `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
+    const who = () => `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
     return within
-      ? { ceased: true, explanation: `Ceased: ${who}, ${volume}; ${held}.` }
-      : { ceased: false, explanation: `Not ceased: ${who}, ${volume}.` };
+      ? outcome(true, () => `Ceased: ${who()}, ${volume()}; ${held()}.`)
+      : outcome(false, () => `Not ceased: ${who()}, ${volume()}.`);
   }
   return within
-    ? { ceased: true, explanation: `Ceased: affiliate, ${volume}; ${held}.` }
-    : { ceased: false, explanation: `Not ceased: affiliate, ${volume}.` };
+    ? outcome(true, () => `Ceased: affiliate, ${volume()}; ${held()}.`)
+    : outcome(false, () => `Not ceased: affiliate, ${volume()}.`);
+}
+
+/** A cessation whose explanation is written on first read. */
+function outcome(ceased: boolean, explain: () => string): Cessation {
+  let text: string | undefined;
+  return {
+    ceased,
+    get explanation() {
+      return (text ??= explain());
+    },
+  };
 }

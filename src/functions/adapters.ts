@@ -20,6 +20,7 @@ import {
   invalid,
   Money,
   DailyVolume,
+  MAX_SERIAL,
   scratchFloat64,
   scratchInt32,
 } from "../engine";
@@ -63,6 +64,40 @@ function shares(v: Vector, i: number): number {
   return checkShares(num(cell, name, SHARES), name);
 }
 
+// Per-row readers for the row-by-row functions: the cell alone, read without allocating when it
+// is a plain value of the right kind; anything else goes through the full readers (at, num, bool,
+// date), which name the argument and row in their messages.
+
+function cellAt(v: Vector, i: number): unknown {
+  return v.cells.length === 1 ? v.cells[0] : v.cells[i];
+}
+
+function sharesAt(v: Vector, i: number): number {
+  const c = cellAt(v, i);
+  return typeof c === "number" && Number.isSafeInteger(c) && c >= 0 ? c : shares(v, i);
+}
+
+function numAt(v: Vector, i: number, expected: string): number {
+  const c = cellAt(v, i);
+  if (typeof c === "number" && Number.isFinite(c)) return c;
+  const { cell, name } = at(v, i);
+  return num(cell, name, expected);
+}
+
+function boolAt(v: Vector, i: number): boolean {
+  const c = cellAt(v, i);
+  if (typeof c === "boolean") return c;
+  const { cell, name } = at(v, i);
+  return bool(cell, name);
+}
+
+function dateAt(v: Vector, i: number): number {
+  const c = cellAt(v, i);
+  if (typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= MAX_SERIAL) return c; // as checkSerial returns it
+  const { cell, name } = at(v, i);
+  return date(cell, name);
+}
+
 function money(amount: Money): number {
   return amount.toNumber();
 }
@@ -78,11 +113,11 @@ export function registrable(common: unknown, convertible: unknown, ratio: unknow
     const x = optionalVector(ceased, "ceased", false);
     return byRow([c, cv, r, d, x], (i) =>
       registrableShares({
-        common: shares(c, i),
-        convertible: shares(cv, i),
-        ratio: num(at(r, i).cell, at(r, i).name, "a conversion ratio"),
-        disposed: shares(d, i),
-        ceased: bool(at(x, i).cell, at(x, i).name),
+        common: sharesAt(c, i),
+        convertible: sharesAt(cv, i),
+        ratio: numAt(r, i, "a conversion ratio"),
+        disposed: sharesAt(d, i),
+        ceased: boolAt(x, i),
       }),
     );
   });
@@ -153,12 +188,12 @@ function cessation(
     return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
       pick(
         assessCessation({
-          registrable: shares(reg, i),
-          affiliate: bool(at(aff, i).cell, at(aff, i).name),
-          acquired: date(at(acq, i).cell, at(acq, i).name),
-          asOf: date(at(asOf, i).cell, at(asOf, i).name),
-          volumeLimit: num(at(lim, i).cell, at(lim, i).name, "a volume limit in shares"),
-          reporting: bool(at(rep, i).cell, at(rep, i).name),
+          registrable: sharesAt(reg, i),
+          affiliate: boolAt(aff, i),
+          acquired: dateAt(acq, i),
+          asOf: dateAt(asOf, i),
+          volumeLimit: numAt(lim, i, "a volume limit in shares"),
+          reporting: boolAt(rep, i),
         }),
       ),
     );
