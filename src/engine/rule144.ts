@@ -36,12 +36,33 @@ export function regimeOn(saleDate: Serial, name: string): Regime {
 }
 
 /** Holding period in months and the paragraph that sets it, under a regime. */
-export function holdingPeriod(regime: Regime, reporting: boolean): { months: number; paragraph: string; label: string } {
-  if (regime === "1997") return { months: 12, paragraph: "Rule 144(d)(1)", label: "one year, Rule 144(d)(1), 1997 regime" };
-  return reporting
-    ? { months: 6, paragraph: "Rule 144(d)(1)(i)", label: "6 months, Rule 144(d)(1)(i), 2008 regime" }
-    : { months: 12, paragraph: "Rule 144(d)(1)(ii)", label: "one year, Rule 144(d)(1)(ii), 2008 regime" };
+export function holdingPeriod(regime: Regime, reporting: boolean): HoldingPeriod {
+  if (regime === "1997") return PERIOD_1997;
+  return reporting ? PERIOD_2008_REPORTING : PERIOD_2008_OTHER;
 }
+
+export interface HoldingPeriod {
+  readonly months: number;
+  readonly paragraph: string;
+  readonly label: string;
+}
+
+// One object per period, shared by every call (no allocation per row).
+const PERIOD_1997: HoldingPeriod = Object.freeze({
+  months: 12,
+  paragraph: "Rule 144(d)(1)",
+  label: "one year, Rule 144(d)(1), 1997 regime",
+});
+const PERIOD_2008_REPORTING: HoldingPeriod = Object.freeze({
+  months: 6,
+  paragraph: "Rule 144(d)(1)(i)",
+  label: "6 months, Rule 144(d)(1)(i), 2008 regime",
+});
+const PERIOD_2008_OTHER: HoldingPeriod = Object.freeze({
+  months: 12,
+  paragraph: "Rule 144(d)(1)(ii)",
+  label: "one year, Rule 144(d)(1)(ii), 2008 regime",
+});
 
 /** Convention (rule144.md): a period of N months "must elapse", so it is met the day after EDATE. */
 function periodMet(acquired: Serial, months: number): Serial {
@@ -148,8 +169,8 @@ export function assessCessation(input: CessationInput): Cessation {
   const metOn = periodMet(acquired, period.months);
 
   if (asOf < metOn) {
+    const firstSale = holdingPeriodEnd(acquired, reporting); // may refuse (#N/A): not deferred
     return outcome(false, () => {
-      const firstSale = holdingPeriodEnd(acquired, reporting);
       const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
       const note = holdingPeriod(saleRegime, reporting).label;
       const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
@@ -158,6 +179,7 @@ export function assessCessation(input: CessationInput): Cessation {
   }
 
   // The sentences are built only when read (RR.RULE144.STATUS); RR.RULE144.CEASED reads `ceased`.
+  // Everything that can refuse the input is computed before; the sentences only format.
   const held = () => `holding period met on ${isoDate(metOn)} (${period.label})`;
   const within = registrable <= limit;
   const volume = () =>
@@ -183,11 +205,16 @@ export function assessCessation(input: CessationInput): Cessation {
 
 /** A cessation whose explanation is written on first read. */
 function outcome(ceased: boolean, explain: () => string): Cessation {
-  let text: string | undefined;
-  return {
-    ceased,
-    get explanation() {
-      return (text ??= explain());
-    },
-  };
+  return new Outcome(ceased, explain);
+}
+
+class Outcome implements Cessation {
+  private text: string | undefined;
+  constructor(
+    readonly ceased: boolean,
+    private readonly explain: () => string,
+  ) {}
+  get explanation(): string {
+    return (this.text ??= this.explain());
+  }
 }
