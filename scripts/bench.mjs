@@ -34,6 +34,16 @@ globalThis.CustomFunctions = {
 };
 vm.runInThisContext(fs.readFileSync(bundle, "utf8"), { filename: bundle });
 
+/** Another build of the bundle (an older commit's), its functions in their own table. */
+function loadBundle(file) {
+  const fns = {};
+  const associate = globalThis.CustomFunctions.associate;
+  globalThis.CustomFunctions.associate = (id, fn) => (fns[id] = fn);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+  globalThis.CustomFunctions.associate = associate;
+  return fns;
+}
+
 // Deterministic input: a 32-bit LCG, so every run measures the same rows.
 function rng(seed) {
   let s = seed >>> 0;
@@ -160,9 +170,10 @@ function referenceCutback(requests, priority, capacity, weights) {
   return out;
 }
 
-/** Peak resident memory of a fresh process that builds one 1M-row case and runs RR.CUTBACK on it. */
+/** Peak resident memory of a fresh process that builds one 1M-row case and runs RR.CUTBACK once. */
 function peakRss(top, tiers, weighted) {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--rss", String(top), String(tiers), weighted ? "1" : "0"], {
+  const script = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ["--expose-gc", script, "--rss", String(top), String(tiers), weighted ? "1" : "0"], {
     encoding: "utf8",
   });
   return JSON.parse(out);
@@ -170,12 +181,13 @@ function peakRss(top, tiers, weighted) {
 
 if (process.argv[2] === "--rss") {
   const [top, tiers, weighted] = process.argv.slice(3).map(Number);
-  const c = cutbackCase(1_000_000, top, tiers, weighted === 1);
+  let c = cutbackCase(1_000_000, top, tiers, weighted === 1);
   const args = [c.requests.map((r) => [r]), c.priority.map((t) => [t]), c.capacity, c.weights ? c.weights.map((x) => [x]) : null];
-  global.gc?.();
+  c = null; // keep only the Excel-shaped ranges, as the host passes them
+  global.gc(); // run with --expose-gc: the baseline is the inputs, not the garbage of building them
   const before = process.memoryUsage().rss;
-  for (let k = 0; k < 3; k++) RR["CUTBACK"](...args);
-  process.stdout.write(JSON.stringify({ inputs: before, peak: process.resourceUsage().maxRSS * 1024 }));
+  const out = RR["CUTBACK"](...args);
+  process.stdout.write(JSON.stringify({ inputs: before, peak: process.resourceUsage().maxRSS * 1024, rows: out.length }));
   process.exit(0);
 }
 
@@ -224,9 +236,13 @@ console.log(
   `\nWorst ratio: ${SIZES.map((n) => `${n.toLocaleString("en-US")} rows ${worst(n).toFixed(2)}`).join(", ")} (target ≤ 0.2 at 100,000 and 1,000,000).`,
 );
 
-console.log("\nPeak RSS of a fresh process holding one 1,000,000-row case and running RR.CUTBACK three times (target < 400 MB):");
+console.log(
+  "\nPeak RSS of a fresh process holding one 1,000,000-row case (Excel-shaped ranges) and running RR.CUTBACK once (target < 400 MB):",
+);
 for (const [top, tiers, weighted] of [
   [1e9, 1, false],
+  [1e9, 3, false],
+  [1e9, 1, true],
   [1e9, 3, true],
 ]) {
   const { inputs, peak } = peakRss(top, tiers, weighted);
@@ -254,16 +270,34 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const common = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
   const convertible = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
   const ratio = Array.from({ length: n }, () => [1 + Math.floor(next() * 1000) / 1000]);
-  const reg = time(() => RR["REGISTRABLE"](common, convertible, ratio, null, null), 9);
-  console.log(`  RR.REGISTRABLE    ${fmt(reg.ms)}  (${((reg.ms * 1000) / n).toFixed(2)} µs/row)`);
-
-  const registrable = reg.result;
   const affiliate = Array.from({ length: n }, () => [next() < 0.2]);
   const acquired = Array.from({ length: n }, () => [39000 + Math.floor(next() * 6000)]);
   const asOf = [[45000]];
-  const ceased = time(() => RR["RULE144.CEASED"](registrable, affiliate, acquired, asOf, [[250_000]], null), 9);
-  const errors = ceased.result.filter((row) => typeof row[0] !== "boolean").length;
-  console.log(`  RR.RULE144.CEASED ${fmt(ceased.ms)}  (${((ceased.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells)`);
+  const registrable = RR["REGISTRABLE"](common, convertible, ratio, null, null);
+  const calls = {
+    "RR.REGISTRABLE   ": (fns) => fns["REGISTRABLE"](common, convertible, ratio, null, null),
+    "RR.RULE144.CEASED": (fns) => fns["RULE144.CEASED"](registrable, affiliate, acquired, asOf, [[250_000]], null),
+  };
+  // BENCH_BASELINE=path/to/an/older/functions.js times that bundle too, in turn with this one, and
+  // checks that both give the same cells (the speed-up is a ratio, stable across machines).
+  const baseline = process.env.BENCH_BASELINE ? loadBundle(path.resolve(process.env.BENCH_BASELINE)) : null;
+  for (const [label, call] of Object.entries(calls)) {
+    const errors = call(RR).filter((row) => row[0] instanceof Error).length;
+    if (!baseline) {
+      const t = time(() => call(RR), 9);
+      console.log(`  ${label} ${fmt(t.ms)}  (${((t.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells)`);
+      continue;
+    }
+    const { a: now, b: before } = timePair(
+      () => call(RR),
+      () => call(baseline),
+      9,
+    );
+    const same = JSON.stringify(now.result) === JSON.stringify(before.result);
+    console.log(
+      `  ${label} ${fmt(now.ms)}  (${((now.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells); baseline ${fmt(before.ms)}; speed-up ${(before.ms / now.ms).toFixed(1)}×; same cells: ${same ? "yes" : "NO"}`,
+    );
+  }
 }
 
 // Workbook gateway (src/workbook): context.sync calls of the Office.js gateway against the Excel
