@@ -269,7 +269,9 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const next = rng(7);
   const common = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
   const convertible = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
-  const ratio = Array.from({ length: n }, () => [1 + Math.floor(next() * 1000) / 1000]);
+  // Ratios as a cell typed 1.234 holds them ((1000 + k) / 1000, the double nearest the decimal);
+  // 1 + k / 1000 would add a rounding error (1.2340000000000002) that takes the decimal.js path.
+  const ratio = Array.from({ length: n }, () => [(1000 + Math.floor(next() * 1000)) / 1000]);
   const affiliate = Array.from({ length: n }, () => [next() < 0.2]);
   const acquired = Array.from({ length: n }, () => [39000 + Math.floor(next() * 6000)]);
   const asOf = [[45000]];
