@@ -7,7 +7,7 @@ import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { dinero, allocate, toSnapshot } from "dinero.js";
+import { dinero, allocate } from "dinero.js";
 import { USD } from "dinero.js/currencies";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
