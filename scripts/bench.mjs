@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { dinero, allocate, toSnapshot } from "dinero.js";
+import { dinero, allocate } from "dinero.js";
 import { USD } from "dinero.js/currencies";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,10 +34,26 @@ globalThis.CustomFunctions = {
 };
 vm.runInThisContext(fs.readFileSync(bundle, "utf8"), { filename: bundle });
 
+/** Another build of the bundle (an older commit's), its functions in their own table. */
+function loadBundle(file) {
+  const fns = {};
+  const associate = globalThis.CustomFunctions.associate;
+  globalThis.CustomFunctions.associate = (id, fn) => (fns[id] = fn);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+  globalThis.CustomFunctions.associate = associate;
+  return fns;
+}
+
 // Deterministic input: a 32-bit LCG, so every run measures the same rows.
 function rng(seed) {
   let s = seed >>> 0;
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function median(samples) {
+  const sorted = samples.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function time(fn, runs) {
@@ -48,36 +65,202 @@ function time(fn, runs) {
     result = fn();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)], result };
+  return { ms: median(samples), result };
+}
+
+/**
+ * Two functions timed in turn (a, b, a, b, …) so that drift and the collector hit both alike; a
+ * warm-up call of each first unless `warm` is false (the 1M-row cases run after the smaller ones
+ * have compiled the same code).
+ */
+function timePair(fa, fb, runs, warm = true) {
+  let ra = warm ? fa() : undefined;
+  let rb = warm ? fb() : undefined;
+  const sa = [];
+  const sb = [];
+  for (let k = 0; k < runs; k++) {
+    let t0 = performance.now();
+    ra = fa();
+    sa.push(performance.now() - t0);
+    t0 = performance.now();
+    rb = fb();
+    sb.push(performance.now() - t0);
+  }
+  return { a: { ms: median(sa), result: ra }, b: { ms: median(sb), result: rb } };
 }
 
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
+const SIZES = [5_000, 100_000, 1_000_000];
+const MAGNITUDES = [1e5, 2e6, 1e9];
+
+/**
+ * The rows of one case: requests of 1 to `top` shares; weights (shares owned) of at least the
+ * request, up to request + top; tiers 1–3 at random, or all 1; capacity 37% of the total requested.
+ */
+function cutbackCase(n, top, tiers, weighted) {
+  const next = rng(n + top + 10 * tiers + (weighted ? 1 : 0));
+  const requests = new Array(n);
+  const weights = weighted ? new Array(n) : null;
+  const priority = new Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const r = 1 + Math.floor(next() * top);
+    requests[i] = r;
+    total += r;
+    if (weighted) weights[i] = r + Math.floor(next() * top);
+    priority[i] = tiers === 1 ? 1 : 1 + Math.floor(next() * tiers);
+  }
+  return { requests, weights, priority, capacity: Math.floor(total * 0.37) };
+}
+
+/**
+ * The BigInt reference the bench checks every answer against: the cutback clause in BigInt (tiers
+ * from the highest; in the cut tier, rows capped at their request while r × W ≤ K × w, re-split
+ * until none is; K × w / W floored, the leftover shares to the largest remainders, then the larger
+ * request, then the earlier row). Written apart from src/engine and far simpler; slow but O(n) per
+ * re-split round plus one sort, so it can check a million rows.
+ */
+function referenceCutback(requests, priority, capacity, weights) {
+  const n = requests.length;
+  const out = new Array(n).fill(0);
+  const tierTotal = new Map();
+  for (let i = 0; i < n; i++) tierTotal.set(priority[i], (tierTotal.get(priority[i]) ?? 0n) + BigInt(requests[i]));
+  let left = BigInt(capacity);
+  for (const tier of [...tierTotal.keys()].sort((a, b) => b - a)) {
+    const rows = [];
+    for (let i = 0; i < n; i++) if (priority[i] === tier) rows.push(i);
+    if (tierTotal.get(tier) <= left) {
+      for (const i of rows) out[i] = requests[i];
+      left -= tierTotal.get(tier);
+      continue;
+    }
+    if (left === 0n) continue;
+    const r = (i) => BigInt(requests[i]);
+    const w = (i) => BigInt(weights ? weights[i] : requests[i]);
+    let open = rows.filter((i) => requests[i] > 0 && w(i) > 0n);
+    let K = left;
+    for (;;) {
+      // One round: every row at or below the level K / W is capped, with the round's K and W.
+      const W = open.reduce((a, i) => a + w(i), 0n);
+      const capped = [];
+      const keep = [];
+      for (const i of open) (r(i) * W <= K * w(i) ? capped : keep).push(i);
+      if (capped.length === 0) break;
+      for (const i of capped) {
+        out[i] = requests[i];
+        K -= r(i);
+      }
+      open = keep;
+    }
+    const W = open.reduce((a, i) => a + w(i), 0n);
+    if (K > 0n && W === 0n) throw new Error("reference: nothing left to split by");
+    const rem = new Float64Array(n); // each remainder is below W ≤ 2^53, so a Number holds it exactly
+    let given = 0n;
+    for (const i of open) {
+      const p = K * w(i);
+      const q = p / W;
+      out[i] = Number(q);
+      rem[i] = Number(p - q * W);
+      given += q;
+    }
+    const ranked = open.filter((i) => rem[i] > 0).sort((a, b) => rem[b] - rem[a] || requests[b] - requests[a] || a - b);
+    for (let k = 0; k < Number(K - given); k++) out[ranked[k]] += 1;
+    left = 0n;
+  }
+  return out;
+}
+
+/** Peak resident memory of a fresh process that builds one 1M-row case and runs RR.CUTBACK once. */
+function peakRss(top, tiers, weighted) {
+  const script = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ["--expose-gc", script, "--rss", String(top), String(tiers), weighted ? "1" : "0"], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out);
+}
+
+if (process.argv[2] === "--rss") {
+  const [top, tiers, weighted] = process.argv.slice(3).map(Number);
+  let c = cutbackCase(1_000_000, top, tiers, weighted === 1);
+  const args = [c.requests.map((r) => [r]), c.priority.map((t) => [t]), c.capacity, c.weights ? c.weights.map((x) => [x]) : null];
+  c = null; // keep only the Excel-shaped ranges, as the host passes them
+  global.gc(); // run with --expose-gc: the baseline is the inputs, not the garbage of building them
+  const before = process.memoryUsage().rss;
+  const out = RR["CUTBACK"](...args);
+  process.stdout.write(JSON.stringify({ inputs: before, peak: process.resourceUsage().maxRSS * 1024, rows: out.length }));
+  process.exit(0);
+}
+
 console.log(
-  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`,
+  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; times are medians of repeated runs after a warm-up\n`,
 );
 
-console.log("RR.CUTBACK (one tier, pro rata by request, Excel-shaped range in and out) vs dinero.js allocate (number calculator)");
-console.log("     rows |   RR.CUTBACK |      dinero.js | ratio RR/dinero | exact?");
-for (const n of [100_000, 1_000_000]) {
-  const next = rng(n);
-  const requests = Array.from({ length: n }, () => 1 + Math.floor(next() * 100_000));
-  const total = requests.reduce((a, b) => a + b, 0);
-  const capacity = Math.floor(total * 0.6);
-  const requestedRange = requests.map((r) => [r]);
-  const runs = n >= 1_000_000 ? 5 : 15;
+console.log("RR.CUTBACK (Excel-shaped ranges in and out) vs dinero.js allocate (number calculator) on the same rows, same process.");
+console.log("Requests 1..max shares; weights = shares owned (request .. request + max); capacity 37% of the total requested.");
+console.log("dinero.js splits the capacity over all the rows by the same ratios (requests, or weights); it has no tiers or caps.");
+console.log("exact = every row equals the BigInt reference (scripts/bench.mjs, referenceCutback).\n");
+console.log("|      rows | max request | tiers | weights | RR.CUTBACK |  dinero.js | ratio | exact |");
+console.log("|----------:|------------:|------:|:-------:|-----------:|-----------:|------:|:-----:|");
+const ratios = [];
+for (const n of SIZES) {
+  // Repetitions shrink with size to keep the run near three minutes; every case still runs.
+  const runs = n >= 1_000_000 ? 2 : n >= 100_000 ? 5 : 15;
+  for (const top of MAGNITUDES) {
+    for (const tiers of [1, 3]) {
+      for (const weighted of [false, true]) {
+        const c = cutbackCase(n, top, tiers, weighted);
+        const requested = c.requests.map((r) => [r]);
+        const priority = tiers === 1 ? [[1]] : c.priority.map((t) => [t]);
+        const weights = weighted ? c.weights.map((x) => [x]) : null;
+        const ratiosFor = weighted ? c.weights : c.requests;
+        const { a: rr, b: dn } = timePair(
+          () => RR["CUTBACK"](requested, priority, c.capacity, weights),
+          () => allocate(dinero({ amount: c.capacity, currency: USD, scale: 0 }), ratiosFor),
+          runs,
+          n < 1_000_000,
+        );
+        const ref = referenceCutback(c.requests, c.priority, c.capacity, c.weights);
+        let wrong = 0;
+        for (let i = 0; i < n; i++) if (rr.result[i][0] !== ref[i]) wrong++;
+        const ratio = rr.ms / dn.ms;
+        ratios.push({ n, ratio });
+        console.log(
+          `| ${n.toLocaleString("en-US").padStart(9)} | ${top.toExponential(0).padStart(11)} | ${String(tiers).padStart(5)} | ${(weighted ? "yes" : "no").padEnd(7)} | ${fmt(rr.ms)} | ${fmt(dn.ms)} | ${ratio.toFixed(2).padStart(5)} | ${wrong === 0 ? " yes " : `NO: ${wrong} rows`} |`,
+        );
+      }
+    }
+  }
+}
+const worst = (n) => Math.max(...ratios.filter((r) => r.n === n).map((r) => r.ratio));
+console.log(
+  `\nWorst ratio: ${SIZES.map((n) => `${n.toLocaleString("en-US")} rows ${worst(n).toFixed(2)}`).join(", ")} (target ≤ 0.2 at 100,000 and 1,000,000).`,
+);
 
-  const rr = time(() => RR["CUTBACK"](requestedRange, [[1]], capacity, null), runs);
-  const dn = time(() => allocate(dinero({ amount: capacity, currency: USD, scale: 0 }), requests), runs);
-
-  const got = rr.result.map((row) => row[0]);
-  const sum = got.reduce((a, b) => a + b, 0);
-  const within = got.every((g, i) => Number.isInteger(g) && g <= requests[i] && Math.abs(g - (capacity * requests[i]) / total) < 1 + 1e-6);
-  const dinSum = dn.result.reduce((a, d) => a + toSnapshot(d).amount, 0);
-  const exact = sum === capacity && within ? "yes" : `NO (sum ${sum} vs ${capacity})`;
+console.log(
+  "\nPeak RSS of a fresh process holding one 1,000,000-row case (Excel-shaped ranges) and running RR.CUTBACK once (target < 400 MB):",
+);
+for (const [top, tiers, weighted] of [
+  [1e9, 1, false],
+  [1e9, 3, false],
+  [1e9, 1, true],
+  [1e9, 3, true],
+]) {
+  const { inputs, peak } = peakRss(top, tiers, weighted);
   console.log(
-    `${String(n).padStart(9)} | ${fmt(rr.ms)} | ${fmt(dn.ms)}   | ${(rr.ms / dn.ms).toFixed(2).padStart(15)} | ${exact}; dinero sum ${dinSum === capacity ? "ok" : dinSum}`,
+    `  max request ${top.toExponential(0)}, ${tiers} tier${tiers > 1 ? "s" : ""}, ${weighted ? "with" : "without"} weights: peak ${(peak / 2 ** 20).toFixed(0)} MB (inputs alone ${(inputs / 2 ** 20).toFixed(0)} MB)`,
   );
+}
+
+console.log('\nRR.INDEMNITY.ALLOCATE, 100,000 parties (fault weights with two decimals, caps or "none")');
+{
+  const n = 100_000;
+  const next = rng(11);
+  const fault = Array.from({ length: n }, () => [Math.floor(next() * 10_000) / 100]);
+  const cap = Array.from({ length: n }, () => [next() < 0.1 ? "none" : Math.floor(next() * 1e8) / 100]);
+  const loss = 123_456_789.01;
+  const res = time(() => RR["INDEMNITY.ALLOCATE"](loss, fault, cap), 5);
+  const errors = res.result.filter((row) => typeof row[0] !== "number").length;
+  console.log(`  RR.INDEMNITY.ALLOCATE ${fmt(res.ms)}  (${((res.ms * 1000) / n).toFixed(2)} µs/party; ${errors} error cells)`);
 }
 
 console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-shaped columns)");
@@ -86,17 +269,37 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
   const next = rng(7);
   const common = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
   const convertible = Array.from({ length: n }, () => [Math.floor(next() * 1e6)]);
-  const ratio = Array.from({ length: n }, () => [1 + Math.floor(next() * 1000) / 1000]);
-  const reg = time(() => RR["REGISTRABLE"](common, convertible, ratio, null, null), 9);
-  console.log(`  RR.REGISTRABLE    ${fmt(reg.ms)}  (${((reg.ms * 1000) / n).toFixed(2)} µs/row)`);
-
-  const registrable = reg.result;
+  // Ratios as a cell typed 1.234 holds them ((1000 + k) / 1000, the double nearest the decimal);
+  // 1 + k / 1000 would add a rounding error (1.2340000000000002) that takes the decimal.js path.
+  const ratio = Array.from({ length: n }, () => [(1000 + Math.floor(next() * 1000)) / 1000]);
   const affiliate = Array.from({ length: n }, () => [next() < 0.2]);
   const acquired = Array.from({ length: n }, () => [39000 + Math.floor(next() * 6000)]);
   const asOf = [[45000]];
-  const ceased = time(() => RR["RULE144.CEASED"](registrable, affiliate, acquired, asOf, [[250_000]], null), 9);
-  const errors = ceased.result.filter((row) => typeof row[0] !== "boolean").length;
-  console.log(`  RR.RULE144.CEASED ${fmt(ceased.ms)}  (${((ceased.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells)`);
+  const registrable = RR["REGISTRABLE"](common, convertible, ratio, null, null);
+  const calls = {
+    "RR.REGISTRABLE   ": (fns) => fns["REGISTRABLE"](common, convertible, ratio, null, null),
+    "RR.RULE144.CEASED": (fns) => fns["RULE144.CEASED"](registrable, affiliate, acquired, asOf, [[250_000]], null),
+  };
+  // BENCH_BASELINE=path/to/an/older/functions.js times that bundle too, in turn with this one, and
+  // checks that both give the same cells (the speed-up is a ratio, stable across machines).
+  const baseline = process.env.BENCH_BASELINE ? loadBundle(path.resolve(process.env.BENCH_BASELINE)) : null;
+  for (const [label, call] of Object.entries(calls)) {
+    const errors = call(RR).filter((row) => row[0] instanceof Error).length;
+    if (!baseline) {
+      const t = time(() => call(RR), 9);
+      console.log(`  ${label} ${fmt(t.ms)}  (${((t.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells)`);
+      continue;
+    }
+    const { a: now, b: before } = timePair(
+      () => call(RR),
+      () => call(baseline),
+      9,
+    );
+    const same = JSON.stringify(now.result) === JSON.stringify(before.result);
+    console.log(
+      `  ${label} ${fmt(now.ms)}  (${((now.ms * 1000) / n).toFixed(2)} µs/row; ${errors} error cells); baseline ${fmt(before.ms)}; speed-up ${(before.ms / now.ms).toFixed(1)}×; same cells: ${same ? "yes" : "NO"}`,
+    );
+  }
 }
 
 // Workbook gateway (src/workbook): context.sync calls of the Office.js gateway against the Excel
@@ -104,7 +307,6 @@ console.log("\nRR.REGISTRABLE and RR.RULE144.CEASED over 100,000 rows (Excel-sha
 // TypeScript sources run through ts-node (scripts/bench-workbook.ts).
 console.log("\nWorkbook gateway, 5,000-holder cap table and its scenario sheet");
 {
-  const { execFileSync } = await import("node:child_process");
   const out = execFileSync(process.execPath, ["-r", "ts-node/register", path.join(root, "scripts", "bench-workbook.ts")], {
     cwd: root,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1", TS_NODE_PROJECT: path.join(root, "tsconfig.json") },

@@ -4,6 +4,7 @@
 
 import { invalid, formatCount, listWords } from "./errors";
 import { checkShares, checkNonNegative, scaleToIntegers, sharesFromBig } from "./quantities";
+import { scratchFloat64, scratchInt32, scratchZeroBytes } from "./scratch";
 
 export type Role = "company" | "no-rights" | "other" | "holder" | "initiating";
 export type Offering = "demand" | "company" | "other-demand";
@@ -122,11 +123,12 @@ export function cutback(
     }
   }
   // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
-  const members: number[] = [];
+  const members = scratchInt32("cutback.members", n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const t = priority[i];
     if (t > cutTier && cutTier !== 0) included[i] = requested[i];
-    else if (t === cutTier && requested[i] > 0) members.push(i);
+    else if (t === cutTier && requested[i] > 0) members[m++] = i;
     else included[i] = 0;
   }
   if (cutTier === 0) {
@@ -138,10 +140,18 @@ export function cutback(
 
   const K = Number(cutShares);
   const R = tierTotals.get(cutTier)!;
-  if (!weights && R < 2 ** 52 && K * maxRequest < 2 ** 52) {
-    splitFast(members, requested, K, R, included, roundedUp);
+  if (!weights) {
+    // Pro rata by request: no row is capped (K < R, so K × r / R < r), every member is open.
+    if (R < 2 ** 52 && K * maxRequest < 2 ** 52) splitFast(members, m, requested, K, R, included, roundedUp);
+    else distribute(members, m, requested, requested, K, R, included, roundedUp);
+    return { included, roundedUp, tiers };
+  }
+  const w = scaleWeights(members, m, weights);
+  if (w) {
+    splitWeighted(members, m, requested, w, K, cutTier, included, roundedUp);
   } else {
-    splitExact(members, requested, weights, cutShares, cutTier, included, roundedUp);
+    // Weights whose common power of ten takes them past 2^53 (many decimals, or huge weights).
+    splitBig(Array.from(members.subarray(0, m)), requested, weights, cutShares, cutTier, included, roundedUp);
   }
   return { included, roundedUp, tiers };
 }
@@ -171,10 +181,17 @@ function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>)
  * Pro rata by request in doubles, exact because every product K × r and quotient check stays below
  * 2^52. Leftover shares go to the largest remainders, chosen by quickselect rather than a full sort.
  */
-function splitFast(members: number[], requested: ArrayLike<number>, K: number, R: number, included: number[], roundedUp: Uint8Array): void {
-  const m = members.length;
-  const remainder = new Float64Array(requested.length);
-  const candidates = new Int32Array(m);
+function splitFast(
+  members: Int32Array,
+  m: number,
+  requested: ArrayLike<number>,
+  K: number,
+  R: number,
+  included: number[],
+  roundedUp: Uint8Array,
+): void {
+  const remainder = scratchFloat64("cutback.remainder", m);
+  const candidates = scratchInt32("cutback.candidates", m);
   let count = 0;
   let given = 0;
   for (let j = 0; j < m; j++) {
@@ -192,15 +209,13 @@ function splitFast(members: number[], requested: ArrayLike<number>, K: number, R
     included[i] = q;
     given += q;
     if (rem > 0) {
-      remainder[i] = rem;
+      remainder[count] = rem;
       candidates[count++] = i;
     }
   }
   const leftover = K - given;
   if (leftover > 0) {
-    const better = (a: number, b: number) =>
-      remainder[a] !== remainder[b] ? remainder[a] > remainder[b] : requested[a] !== requested[b] ? requested[a] > requested[b] : a < b;
-    selectBest(candidates, count, leftover, better);
+    selectLargest(candidates, remainder, count, leftover, requested);
     for (let j = 0; j < leftover; j++) {
       included[candidates[j]] += 1;
       roundedUp[candidates[j]] = 1;
@@ -209,12 +224,13 @@ function splitFast(members: number[], requested: ArrayLike<number>, K: number, R
 }
 
 /**
- * Exact split in BigInt, for weights or for counts whose products could pass 2^52. With weights,
- * rows whose pro rata share would reach their request are capped at it and the surplus re-split
- * ("water-filling": rows with the smallest request/weight are capped first, which only raises the
- * share of the rest, so one pass in that order suffices).
+ * Exact split in BigInt, kept only for weights that cannot be scaled to integers below 2^53 (a
+ * weight with many decimals next to a large one). Same rule as splitWeighted: rows whose pro rata
+ * share would reach their request are capped at it and the surplus re-split ("water-filling": rows
+ * with the smallest request/weight are capped first, which only raises the share of the rest, so
+ * one pass in that order suffices).
  */
-function splitExact(
+function splitBig(
   members: number[],
   requested: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
@@ -275,6 +291,415 @@ function splitExact(
     included[i] += 1;
     roundedUp[i] = 1;
   }
+}
+
+// ---- Exact integer division in doubles ---------------------------------------------------------
+//
+// Every count is a safe integer (below 2^53), but a product a × b can reach 2^106. Dekker's
+// error-free product (Veltkamp split into 26-bit halves) holds it exactly as p + pe, two doubles.
+// The quotient floor(a × b / D) is estimated from p / D (off by at most 2, as a × b / D ≤ a < 2^53)
+// and corrected with the exact remainder a × b − q × D, itself computed without rounding:
+//   - p, pe, m, me are integers (doubles above 2^53 are all integers), |pe|, |me| ≤ 2^52, so
+//     pe − me (an integer of at most 2^53) is exact;
+//   - p − m and (p − m) + (pe − me) are taken with Knuth's two-sum, whose error terms e1, e2 are
+//     integers of at most 4 here (the sums stay below 2^55), so e1 + e2 is exact;
+//   - s2 + (e1 + e2) is then one rounding of the exact remainder. It lies in [0, D) exactly when
+//     the true remainder does (D is a double and rounding is monotonic), and then it is exact.
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's constant for 53-bit doubles
+let quotient = 0;
+
+/** floor(a × b / D) into `quotient`; returns the remainder a × b mod D. a, b, D safe, b ≤ D. */
+function divide(a: number, ah: number, al: number, b: number, D: number, Dh: number, Dl: number): number {
+  const cb = SPLIT * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  const p = a * b;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  let q = Math.floor(p / D);
+  for (;;) {
+    const cq = SPLIT * q;
+    const qh = cq - (cq - q);
+    const ql = q - qh;
+    const m = q * D;
+    const me = qh * Dh - m + qh * Dl + ql * Dh + ql * Dl;
+    const s1 = p - m;
+    const v1 = s1 - p;
+    const e1 = p - (s1 - v1) + (-m - v1);
+    const c = pe - me;
+    const s2 = s1 + c;
+    const v2 = s2 - s1;
+    const e2 = s1 - (s2 - v2) + (c - v2);
+    const rem = s2 + (e1 + e2);
+    if (rem >= 0 && rem < D) {
+      quotient = q;
+      return rem;
+    }
+    // Outside [0, D): rem / D rounds to at least 1 in size, so q moves toward the answer.
+    q += Math.floor(rem / D);
+  }
+}
+
+/** Veltkamp's high half of x (26 bits); the low half is x − high. */
+function high(x: number): number {
+  const c = SPLIT * x;
+  return c - (c - x);
+}
+
+/** Exact sign of a × b − c × d for safe integers: the two products compared as p + pe. */
+function compareProducts(a: number, b: number, c: number, d: number): number {
+  const p = a * b;
+  const r = c * d;
+  if (p !== r) return p < r ? -1 : 1;
+  const ah = high(a);
+  const al = a - ah;
+  const bh = high(b);
+  const bl = b - bh;
+  const ch = high(c);
+  const cl = c - ch;
+  const dh = high(d);
+  const dl = d - dh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const re = ch * dh - r + ch * dl + cl * dh + cl * dl;
+  return pe < re ? -1 : pe > re ? 1 : 0;
+}
+
+/**
+ * Pro rata by weight w (the request itself when there are no weights) among rows[0..count), in
+ * doubles and exactly: K × w / W for every safe K, w ≤ W. Remainders share the denominator W, so
+ * they compare as exact integers; the leftover shares go to the largest, by quickselect.
+ */
+function distribute(
+  rows: Int32Array,
+  count: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  K: number,
+  W: number,
+  included: number[],
+  roundedUp: Uint8Array,
+): void {
+  const Kh = high(K);
+  const Kl = K - Kh;
+  const Wh = high(W);
+  const Wl = W - Wh;
+  const remainder = scratchFloat64("cutback.key", count); // waterFill, if any, is done with it
+  let candidates = 0;
+  let given = 0;
+  for (let j = 0; j < count; j++) {
+    const i = rows[j];
+    const rem = divide(K, Kh, Kl, w[i], W, Wh, Wl);
+    included[i] = quotient;
+    given += quotient;
+    if (rem > 0) {
+      remainder[candidates] = rem;
+      rows[candidates++] = i; // in place: candidates ≤ j
+    }
+  }
+  const leftover = K - given;
+  if (leftover > 0) {
+    selectLargest(rows, remainder, candidates, leftover, requested);
+    for (let j = 0; j < leftover; j++) {
+      included[rows[j]] += 1;
+      roundedUp[rows[j]] = 1;
+    }
+  }
+}
+
+/**
+ * The members' weights as safe integers over one common power of ten: whole weights as they are,
+ * otherwise 0.25 and 0.5 become 25 and 50 (in a scratch array, by row), read from the decimal the
+ * user typed (String(v), as decimal.js reads a number). Null when a scaled weight or their sum
+ * would pass 2^53 − 1.
+ */
+function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>): ArrayLike<number> | null {
+  let places = 0;
+  for (let j = 0; j < m; j++) {
+    const v = weights[members[j]];
+    if (Number.isInteger(v)) continue;
+    const p = decimalPlaces(String(v));
+    if (p < 0) return null;
+    if (p > places) places = p;
+  }
+  if (places > 22) return null;
+  if (places === 0) {
+    // Whole weights (the usual shares owned) are used as they are.
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const v = weights[members[j]];
+      if (!Number.isSafeInteger(v)) return null;
+      sum += v;
+      if (sum > SAFE) return null;
+    }
+    return weights;
+  }
+  const w = scratchFloat64("cutback.weights", weights.length);
+  const factor = 10 ** places;
+  let total = 0;
+  for (let j = 0; j < m; j++) {
+    const i = members[j];
+    const v = weights[i];
+    let scaled: number;
+    if (Number.isInteger(v)) {
+      scaled = v * factor;
+    } else {
+      const text = String(v);
+      const dot = text.indexOf(".");
+      const digits = Number(text.slice(0, dot) + text.slice(dot + 1));
+      if (!Number.isSafeInteger(digits)) return null;
+      scaled = digits * 10 ** (places - (text.length - dot - 1));
+    }
+    // A product whose exact value is a safe integer is computed exactly; a larger one rounds to
+    // 2^53 or more and is refused here.
+    if (!Number.isSafeInteger(scaled)) return null;
+    w[i] = scaled;
+    total += scaled;
+    if (total > SAFE) return null;
+  }
+  return w;
+}
+
+/** Decimal places of a number's shortest decimal form, or −1 for exponent notation (1e-7). */
+function decimalPlaces(text: string): number {
+  if (text.includes("e")) return -1;
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * With weights: rows whose pro rata share would reach their request are capped at it and the
+ * surplus re-split among the rest ("water-filling"), then the rest split by distribute. Rows with
+ * weight 0 get nothing.
+ */
+function splitWeighted(
+  members: Int32Array,
+  m: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  K: number,
+  tier: number,
+  included: number[],
+  roundedUp: Uint8Array,
+): void {
+  const open = members; // compacted in place
+  let count = 0;
+  let W = 0;
+  for (let j = 0; j < m; j++) {
+    const i = members[j];
+    if (w[i] > 0) {
+      open[count++] = i;
+      W += w[i];
+    } else {
+      included[i] = 0;
+    }
+  }
+  const capped = scratchZeroBytes("cutback.capped", requested.length);
+  const level = { K, W };
+  waterFill(open, count, requested, w, level, capped);
+  let left = 0;
+  for (let j = 0; j < count; j++) {
+    const i = open[j];
+    if (capped[i]) included[i] = requested[i];
+    else open[left++] = i;
+  }
+  if (level.K === 0) {
+    for (let j = 0; j < left; j++) included[open[j]] = 0;
+    return;
+  }
+  if (level.W === 0) {
+    invalid(
+      `weights: tier ${tier} has ${formatCount(level.K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`,
+    );
+  }
+  distribute(open, left, requested, w, level.K, level.W, included, roundedUp);
+}
+
+/**
+ * Marks in `capped` the rows the water level caps, and lowers level.K and level.W by them. Row x is
+ * capped when r_x / w_x ≤ K / W after capping every row of smaller ratio; that holds for a prefix
+ * of the rows by ratio (once it fails it keeps failing), so the prefix is found by a quickselect-
+ * style search on the double ratios r / w in expected O(n). A set P closed downward by ratio is
+ * inside the prefix exactly when its largest ratio r_x / w_x ≤ (K − r(P)) / (W − w(P)) (the
+ * mediant argument), or when P is every row and r(P) ≤ K. All comparisons are exact products;
+ * rows whose double ratios tie are ordered by their exact ratios.
+ */
+function waterFill(
+  open: Int32Array,
+  count: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  level: { K: number; W: number },
+  capped: Uint8Array,
+): void {
+  if (count === 0) return;
+  // The rows' ratio, request and weight side by side, permuted together (sequential access).
+  const key = scratchFloat64("cutback.key", count);
+  const rq = scratchFloat64("cutback.rq", count);
+  const wt = scratchFloat64("cutback.wt", count);
+  const id = scratchInt32("cutback.id", count);
+  let least = 0;
+  for (let j = 0; j < count; j++) {
+    const i = open[j];
+    const r = requested[i];
+    const x = w[i];
+    rq[j] = r;
+    wt[j] = x;
+    id[j] = i;
+    const k = (key[j] = r / x);
+    if (k < key[least] || (k === key[least] && compareProducts(r, wt[least], rq[least], x) < 0)) least = j;
+  }
+  let K = level.K;
+  let W = level.W;
+  // The common case: not even the row of least request / weight reaches its request.
+  if (compareProducts(rq[least], W, K, wt[least]) > 0) return;
+
+  // Whether the set P of all rows up to ratio r / w (its largest) is capped, r(P) and w(P) its sums.
+  const fits = (r: number, x: number, reqP: number, wP: number): boolean => {
+    const KP = K - reqP;
+    const WP = W - wP;
+    if (WP === 0) return KP >= 0;
+    return compareProducts(r, WP, KP, x) <= 0;
+  };
+  const swap = (p: number, q: number) => {
+    const k = key[p];
+    key[p] = key[q];
+    key[q] = k;
+    const r = rq[p];
+    rq[p] = rq[q];
+    rq[q] = r;
+    const x = wt[p];
+    wt[p] = wt[q];
+    wt[q] = x;
+    const i = id[p];
+    id[p] = id[q];
+    id[q] = i;
+  };
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    // Three-way partition of [lo, hi) by the pivot's double ratio t, [< t | = t | > t], summing
+    // the first two groups and keeping the exact largest ratio of each.
+    const t = key[(lo + hi) >>> 1];
+    let a = lo;
+    let b = lo;
+    let c = hi;
+    let reqA = 0;
+    let wA = 0;
+    let maxAr = -1;
+    let maxAw = 1;
+    let maxAk = -1;
+    let reqE = 0;
+    let wE = 0;
+    let maxEr = -1;
+    let maxEw = 1;
+    while (b < c) {
+      const k = key[b];
+      if (k < t) {
+        const r = rq[b];
+        const x = wt[b];
+        reqA += r;
+        wA += x;
+        if (k > maxAk || (k === maxAk && compareProducts(r, maxAw, maxAr, x) > 0)) {
+          maxAk = k;
+          maxAr = r;
+          maxAw = x;
+        }
+        if (a !== b) swap(a, b);
+        a++;
+        b++;
+      } else if (k > t) {
+        c--;
+        swap(b, c);
+      } else {
+        const r = rq[b];
+        const x = wt[b];
+        reqE += r;
+        wE += x;
+        if (maxEr < 0 || compareProducts(r, maxEw, maxEr, x) > 0) {
+          maxEr = r;
+          maxEw = x;
+        }
+        b++;
+      }
+    }
+    if (fits(maxEr, maxEw, reqA + reqE, wA + wE)) {
+      K -= reqA + reqE;
+      W -= wA + wE;
+      lo = b;
+      continue;
+    }
+    if (a > lo && !fits(maxAr, maxAw, reqA, wA)) {
+      hi = a; // the prefix ends inside the rows below t
+      continue;
+    }
+    // The prefix takes all rows below t and ends among those at t: walk them by exact ratio.
+    K -= reqA;
+    W -= wA;
+    lo = a;
+    const tied = Array.from({ length: b - a }, (_, j) => a + j).sort(
+      (p, q) => compareProducts(rq[p], wt[q], rq[q], wt[p]) || id[p] - id[q],
+    );
+    for (const p of tied) {
+      if (compareProducts(rq[p], W, K, wt[p]) > 0) break;
+      capped[id[p]] = 1;
+      K -= rq[p];
+      W -= wt[p];
+    }
+    break;
+  }
+  for (let j = 0; j < lo; j++) capped[id[j]] = 1;
+  level.K = K;
+  level.W = W;
+}
+
+/**
+ * Rearranges ids[0..count) (with key[j] the remainder of row ids[j]) so that its first k rows are
+ * the k with the largest remainder; among equal remainders the larger request, then the earlier
+ * row. A three-way quickselect on the remainders alone (typed arrays, no comparator), then the
+ * rows tied with the k-th remainder are ranked by request and row.
+ */
+function selectLargest(ids: Int32Array, key: Float64Array, count: number, k: number, requested: ArrayLike<number>): void {
+  let lo = 0;
+  let hi = count;
+  for (;;) {
+    // [lo, a): key > v; [a, b): key = v; [b, hi): key < v.
+    const v = medianOfThree(key[lo], key[(lo + hi) >>> 1], key[hi - 1]);
+    let a = lo;
+    let b = lo;
+    let c = hi;
+    while (b < c) {
+      const x = key[b];
+      if (x > v) {
+        swapBoth(ids, key, a++, b++);
+      } else if (x < v) {
+        swapBoth(ids, key, b, --c);
+      } else {
+        b++;
+      }
+    }
+    if (k <= a) hi = a;
+    else if (k > b) lo = b;
+    else {
+      if (k < b) {
+        const better = (p: number, q: number) => (requested[p] !== requested[q] ? requested[p] > requested[q] : p < q);
+        selectBest(ids.subarray(a, b), b - a, k - a, better);
+      }
+      return;
+    }
+  }
+}
+
+function medianOfThree(x: number, y: number, z: number): number {
+  return x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+}
+
+function swapBoth(ids: Int32Array, key: Float64Array, i: number, j: number): void {
+  const t = ids[i];
+  ids[i] = ids[j];
+  ids[j] = t;
+  const u = key[i];
+  key[i] = key[j];
+  key[j] = u;
 }
 
 /**

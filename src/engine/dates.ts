@@ -57,8 +57,10 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 || year === 1900; // Excel's 1900
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** Excel's EDATE: the same day `months` later, clamped to the end of a shorter month. */

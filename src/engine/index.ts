@@ -5,6 +5,7 @@ export * from "./quantities";
 export * from "./registrable";
 export * from "./rule144";
 export * from "./cutback";
+export * from "./scratch";
 export * from "./allocationReasons";
 export * from "./indemnity";
 export * from "./terms";

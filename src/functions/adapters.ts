@@ -27,6 +27,9 @@ import {
   invalid,
   Money,
   DailyVolume,
+  MAX_SERIAL,
+  scratchFloat64,
+  scratchInt32,
 } from "../engine";
 import {
   Result,
@@ -69,6 +72,40 @@ function shares(v: Vector, i: number): number {
   return checkShares(num(cell, name, SHARES), name);
 }
 
+// Per-row readers for the row-by-row functions: the cell alone, read without allocating when it
+// is a plain value of the right kind; anything else goes through the full readers (at, num, bool,
+// date), which name the argument and row in their messages.
+
+function cellAt(v: Vector, i: number): unknown {
+  return v.cells.length === 1 ? v.cells[0] : v.cells[i];
+}
+
+function sharesAt(v: Vector, i: number): number {
+  const c = cellAt(v, i);
+  return typeof c === "number" && Number.isSafeInteger(c) && c >= 0 ? c : shares(v, i);
+}
+
+function numAt(v: Vector, i: number, expected: string): number {
+  const c = cellAt(v, i);
+  if (typeof c === "number" && Number.isFinite(c)) return c;
+  const { cell, name } = at(v, i);
+  return num(cell, name, expected);
+}
+
+function boolAt(v: Vector, i: number): boolean {
+  const c = cellAt(v, i);
+  if (typeof c === "boolean") return c;
+  const { cell, name } = at(v, i);
+  return bool(cell, name);
+}
+
+function dateAt(v: Vector, i: number): number {
+  const c = cellAt(v, i);
+  if (typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= MAX_SERIAL) return c; // as checkSerial returns it
+  const { cell, name } = at(v, i);
+  return date(cell, name);
+}
+
 function money(amount: Money): number {
   return amount.toNumber();
 }
@@ -84,11 +121,11 @@ export function registrable(common: unknown, convertible: unknown, ratio: unknow
     const x = optionalVector(ceased, "ceased", false);
     return byRow([c, cv, r, d, x], (i) =>
       registrableShares({
-        common: shares(c, i),
-        convertible: shares(cv, i),
-        ratio: num(at(r, i).cell, at(r, i).name, "a conversion ratio"),
-        disposed: shares(d, i),
-        ceased: bool(at(x, i).cell, at(x, i).name),
+        common: sharesAt(c, i),
+        convertible: sharesAt(cv, i),
+        ratio: numAt(r, i, "a conversion ratio"),
+        disposed: sharesAt(d, i),
+        ceased: boolAt(x, i),
       }),
     );
   });
@@ -159,12 +196,12 @@ function cessation(
     return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
       pick(
         assessCessation({
-          registrable: shares(reg, i),
-          affiliate: bool(at(aff, i).cell, at(aff, i).name),
-          acquired: date(at(acq, i).cell, at(acq, i).name),
-          asOf: date(at(asOf, i).cell, at(asOf, i).name),
-          volumeLimit: num(at(lim, i).cell, at(lim, i).name, "a volume limit in shares"),
-          reporting: bool(at(rep, i).cell, at(rep, i).name),
+          registrable: sharesAt(reg, i),
+          affiliate: boolAt(aff, i),
+          acquired: dateAt(acq, i),
+          asOf: dateAt(asOf, i),
+          volumeLimit: numAt(lim, i, "a volume limit in shares"),
+          reporting: boolAt(rep, i),
         }),
       ),
     );
@@ -380,40 +417,75 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     const w = isOmitted(weights) ? undefined : vector(weights, "weights");
     const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
 
-    // Rows with bad input show their own error and take no part in the split.
-    const results = new Array<Result>(length);
-    const rows: number[] = [];
-    const reqs: number[] = [];
-    const tiers: number[] = [];
-    const wts: number[] = [];
+    // Rows with bad input show their own error and take no part in the split. Results are written
+    // straight into the spilled shape (no intermediate array: a million rows are a lot of memory).
+    const column = orientation !== "row";
+    const results = new Array<Result>(column ? 0 : length);
+    const out = new Array<Result[]>(column ? length : 1);
+    const put = (i: number, value: Result) => {
+      if (column) out[i] = [value];
+      else results[i] = value;
+    };
+    const rows = scratchInt32("CUTBACK.rows", length);
+    const reqs = scratchFloat64("CUTBACK.requested", length);
+    const tiers = scratchFloat64("CUTBACK.priority", length);
+    const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
+    const reqCells = req.cells;
+    const priCells = pri.cells;
+    const wCells = w ? w.cells : undefined;
+    let k = 0;
     for (let i = 0; i < length; i++) {
-      const rc = req.cells.length === 1 ? req.cells[0] : req.cells[i];
-      const pc = pri.cells.length === 1 ? pri.cells[0] : pri.cells[i];
+      const rc = reqCells.length === 1 ? reqCells[0] : reqCells[i];
+      const pc = priCells.length === 1 ? priCells[0] : priCells[i];
+      const wc = wCells === undefined ? 0 : wCells.length === 1 ? wCells[0] : wCells[i];
+      // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
+      // and a finite weight ≥ 0.
+      if (
+        typeof rc === "number" &&
+        typeof pc === "number" &&
+        typeof wc === "number" &&
+        Number.isSafeInteger(rc) &&
+        rc >= 0 &&
+        Number.isSafeInteger(pc) &&
+        pc >= 1 &&
+        Number.isFinite(wc) &&
+        wc >= 0
+      ) {
+        rows[k] = i;
+        reqs[k] = rc;
+        tiers[k] = pc;
+        if (wCells !== undefined) wts[k] = wc;
+        k++;
+        continue;
+      }
       // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
-      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(at(w, i).cell))) {
-        results[i] = 0;
+      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
+        put(i, 0);
         continue;
       }
       try {
-        // The common case without allocation: a whole non-negative count and a whole tier ≥ 1.
-        const r = typeof rc === "number" && Number.isSafeInteger(rc) && rc >= 0 ? rc : shares(req, i);
-        const t = typeof pc === "number" && Number.isSafeInteger(pc) && pc >= 1 ? pc : tierOf(pri, i);
+        const r = shares(req, i);
+        const t = tierOf(pri, i);
+        let weight = 0;
         if (w) {
           const { cell, name } = at(w, i);
-          const weight = num(cell, name, "a weight");
+          weight = num(cell, name, "a weight");
           if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
-          wts.push(weight);
         }
-        rows.push(i);
-        reqs.push(r);
-        tiers.push(t);
+        rows[k] = i;
+        reqs[k] = r;
+        tiers[k] = t;
+        if (w) wts[k] = weight;
+        k++;
       } catch (problem) {
-        results[i] = toExcelError(problem);
+        put(i, toExcelError(problem));
       }
     }
-    const { included } = cutback(reqs, tiers, cap, w ? wts : undefined);
-    for (let k = 0; k < rows.length; k++) results[rows[k]] = included[k];
-    return spill(results, orientation);
+    const { included } = cutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    for (let j = 0; j < k; j++) put(rows[j], included[j]);
+    if (column) return out;
+    out[0] = results;
+    return out;
   });
 }
 

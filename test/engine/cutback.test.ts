@@ -262,3 +262,165 @@ describe("cutback invariants (fast-check)", () => {
     expect(cutback(requested, tiers, capacity).included.join()).toBe(ref.join());
   });
 });
+
+// ---- the exact split in doubles, against the BigInt reference ------------------------------------
+// Products capacity × request (or × weight) reach 2^106 here; the engine divides them in doubles
+// with an error-free product, the reference in BigInt. Answers must be the same, share for share.
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Request sizes up to a magnitude chosen per case, so that the tier totals stay below 2^53. */
+const magnitude = (rows: number) =>
+  fc.constantFrom(1000, 100_000, 2_000_000, 1e9, 2 ** 40, Math.floor(MAX / rows)).map((top) => Math.min(top, Math.floor(MAX / rows)));
+
+const wideCase = (withWeights: "none" | "whole" | "decimal") =>
+  fc.integer({ min: 1, max: 40 }).chain((len) =>
+    fc.tuple(magnitude(len), magnitude(len), fc.integer({ min: 0, max: 4 })).chain(([top, wTop, places]) =>
+      fc.record({
+        rows: fc.array(
+          fc.record({
+            requested: fc.oneof(fc.integer({ min: 0, max: top }), fc.integer({ min: Math.max(0, top - 3), max: top })),
+            tier: fc.integer({ min: 1, max: 3 }),
+            // An integer weight; for "decimal" it is read as weight / 10^places.
+            weight: fc.oneof(fc.integer({ min: 0, max: wTop }), fc.integer({ min: 1, max: 10 })),
+          }),
+          { minLength: len, maxLength: len },
+        ),
+        places: fc.constant(withWeights === "decimal" ? places : 0),
+        f: fc.oneof(fc.double({ min: 0, max: 1.05, noNaN: true }), fc.constantFrom(0.999999999, 1e-12)),
+        withWeights: fc.constant(withWeights),
+      }),
+    ),
+  );
+
+function agreesWithReference({
+  rows,
+  places,
+  f,
+  withWeights,
+}: {
+  rows: { requested: number; tier: number; weight: number }[];
+  places: number;
+  f: number;
+  withWeights: "none" | "whole" | "decimal";
+}): boolean {
+  const total = rows.reduce((a, r) => a + r.requested, 0);
+  const capacity = Math.min(MAX, Math.floor(total * f));
+  const weights = withWeights === "none" ? undefined : rows.map((r) => r.weight / 10 ** places);
+  let ref: bigint[] | "unsplittable";
+  try {
+    ref = referenceCutback(
+      rows.map((r) => BigInt(r.requested)),
+      rows.map((r) => r.tier),
+      BigInt(capacity),
+      withWeights === "none" ? undefined : rows.map((r) => BigInt(r.weight)),
+    );
+  } catch {
+    ref = "unsplittable";
+  }
+  let got: number[] | "unsplittable";
+  try {
+    got = cutback(
+      rows.map((r) => r.requested),
+      rows.map((r) => r.tier),
+      capacity,
+      weights,
+    ).included;
+  } catch (problem) {
+    if (!(problem instanceof Error) || !/every row with a weight above 0 already gets its full request/.test(problem.message))
+      throw problem;
+    got = "unsplittable";
+  }
+  if (ref === "unsplittable" || got === "unsplittable") return ref === got;
+  return got.join() === ref.join();
+}
+
+describe("exact split in doubles agrees with the BigInt reference (fast-check)", () => {
+  test.each([["none"], ["whole"], ["decimal"]] as const)("weights: %s; requests up to 2^53 / rows, tiers 1–3", (withWeights) => {
+    fc.assert(fc.property(wideCase(withWeights), agreesWithReference), { numRuns: 1500 });
+  });
+
+  test("tier totals just below 2^53 and capacity one share short", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 0, max: 2 ** 20 }),
+        fc.integer({ min: 1, max: 5 }),
+        (len, slack, short) => {
+          const each = Math.floor((MAX - slack) / len);
+          const rows = Array.from({ length: len }, (_, i) => ({ requested: each - i, tier: 1, weight: each - 2 * i }));
+          const total = rows.reduce((a, r) => a + r.requested, 0);
+          const f = (total - short) / total;
+          return (
+            agreesWithReference({ rows, places: 0, f, withWeights: "none" }) &&
+            agreesWithReference({ rows, places: 0, f, withWeights: "whole" })
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("ratios request / weight that tie in doubles but not exactly", () => {
+    // (k + y + c) / (k + y) = 1 + c / (k + y): for k = 2^46 rows with the same c and different y
+    // differ by about c·Δy / k², far below a double's resolution, yet are not equal.
+    const k = 2 ** 46;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ y: fc.integer({ min: 0, max: 1000 }), c: fc.integer({ min: -1, max: 1 }) }), { minLength: 2, maxLength: 30 }),
+        fc.integer({ min: 0, max: 2 ** 12 }),
+        (base, short) => {
+          const rows = base.map(({ y, c }) => ({ requested: k + y + c, tier: 1, weight: k + y }));
+          const total = rows.reduce((a, r) => a + r.requested, 0);
+          return agreesWithReference({ rows, places: 0, f: (total - short) / total, withWeights: "whole" });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test("many rows capped by the water level: the threshold search against the reference", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.double({ min: 0.05, max: 0.99, noNaN: true }), (seed, f) => {
+        let s = seed;
+        const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const rows = Array.from({ length: 600 }, () => ({
+          requested: 1 + Math.floor(next() * (next() < 0.5 ? 1000 : 2e9)),
+          tier: 1 + Math.floor(next() * 2),
+          weight: Math.floor(next() * (next() < 0.3 ? 10 : 1e9)),
+        }));
+        return agreesWithReference({ rows, places: 0, f, withWeights: "whole" });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("weights that do not scale to integers below 2^53 take the BigInt path, same answers", () => {
+    // 13 decimals next to a weight of 10^9: the common power of ten takes them past 2^53.
+    const requested = [500, 300, 200, 1000];
+    const weights = [0.1234567891234, 1e9, 2.5, 1e-7];
+    const scaled = [1234567891234n, 10n ** 22n, 25n * 10n ** 12n, 10n ** 6n];
+    for (const capacity of [0, 1, 999, 1500, 1999]) {
+      const ref = referenceCutback(requested.map(BigInt), [1, 1, 1, 1], BigInt(capacity), scaled);
+      expect(one(requested, 1, capacity, weights)).toEqual(ref.map(Number));
+    }
+  });
+
+  test.each([
+    // [requested, capacity, weights?]
+    [[MAX - 1, 1], MAX - 1, undefined],
+    [[MAX - 2, 1, 1], MAX - 2, undefined],
+    [[2 ** 52 + 1, 2 ** 52 - 3], 2 ** 53 - 5, undefined],
+    [[3, 2 ** 52, 2 ** 52 - 4], 2 ** 52 + 7, undefined],
+    [[2 ** 52, 2 ** 52 - 1], 2 ** 52, [1, 3]],
+    [[2 ** 52, 2 ** 52 - 1], 2 ** 52 + 5, [MAX - 1, 1]],
+  ] as [number[], number, number[] | undefined][])("edge: %p into %p, weights %p", (requested, capacity, weights) => {
+    const ref = referenceCutback(
+      requested.map(BigInt),
+      requested.map(() => 1),
+      BigInt(capacity),
+      weights?.map(BigInt),
+    );
+    expect(one(requested, 1, capacity, weights)).toEqual(ref.map(Number));
+  });
+});

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { registrableShares } from "../../src/engine/registrable";
+import Decimal from "decimal.js";
 
 describe("Registrable Securities (definition; cessation (i)–(iii))", () => {
   test.each([
@@ -45,6 +46,38 @@ describe("Registrable Securities (definition; cessation (i)–(iii))", () => {
           return BigInt(registrableShares({ common, convertible, ratio })) === expected;
         },
       ),
+    );
+  });
+});
+
+describe("integer path for ratios with few decimals (fast-check against decimal.js)", () => {
+  // The reference: the ratio read as the decimal typed, the product exact in decimal.js, floored.
+  const reference = (common: number, convertible: number, ratio: number, disposed: number) => {
+    const D = Decimal.clone({ precision: 60 });
+    return new D(common)
+      .plus(new D(convertible).times(new D(ratio)).floor())
+      .minus(disposed)
+      .toNumber();
+  };
+  const ratioArb = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 8 })).map(([n, p]) => n / 10 ** p),
+    fc.constantFrom(1, 1.5, 30.30303, 1.1, 0.1, 2 / 3, 1e-7, 123456.789012),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+  );
+  test("same count as the exact decimal product, for counts up to 2^53", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+        fc.oneof(fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 2 ** 40 })),
+        ratioArb,
+        (common, convertible, ratio) => {
+          if (ratio === 0) return true; // refused: convertible shares need a ratio above 0
+          const expected = reference(common, convertible, ratio, 0);
+          if (!Number.isSafeInteger(expected)) return true; // refused in words on both paths
+          return registrableShares({ common, convertible, ratio }) === expected;
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
