@@ -125,6 +125,24 @@ test.each([
   ["§5 three demands used", "DEMAND.OK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 3, null, null], false],
   ["§5 six months by EDATE", "DEMAND.OK", [D(2001, 2, 28), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null], true],
   [
+    "§6 the six-month rule defers: the day before EDATE(last, 6)",
+    "DEMAND.CHECK",
+    [D(2001, 2, 27), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null],
+    'OK; effect on or after 2001-02-28 (at most one registration in six months, "Number of Requests; Form")',
+  ],
+  [
+    "§6 a deferred demand is still OK",
+    "DEMAND.OK",
+    [D(2001, 2, 27), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null],
+    true,
+  ],
+  [
+    "§6 on EDATE(last, 6) nothing defers",
+    "DEMAND.CHECK",
+    [D(2001, 2, 28), D(1999, 1, 1), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 8, 31), null],
+    "OK",
+  ],
+  [
     "§5 calendar, month end",
     "DATE",
     [col("next-demand", "join", "mail", "demand-window"), [[D(2000, 8, 31)]], null],

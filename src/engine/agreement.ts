@@ -29,6 +29,13 @@ export interface DemandOutcome {
   ok: boolean;
   /** Every failing condition, each naming its clause. */
   failures: string[];
+  /**
+   * When the six-month rule binds ("Number of Requests; Form": the Company "shall not be required
+   * to effect more than one (1) registration ... during any six (6) month period"): the first day
+   * the registration may be effected. It limits registrations effected, not requests, so it defers
+   * the registration and is not a failure.
+   */
+  effectOnOrAfter: Serial | null;
 }
 
 const REQUEST = '"Registration on Request" (i)';
@@ -40,7 +47,10 @@ const NUMBER = '"Number of Requests; Form"';
  * the first anniversary" excludes the anniversary; "the lesser of 20% or $30 million of the then
  * outstanding Registrable Securities held by such Holders as a group" means the request must
  * reach 20% of the requesting group's shares or shares worth $30 million at `price`, whichever
- * is fewer; six months between registrations is measured with EDATE.
+ * is fewer. The six-month rule limits registrations *effected*, not requests: when the last
+ * registration was effective less than six months before the request, the request is still good
+ * and the registration is deferred to EDATE(last_registration, 6), the first day of the next
+ * six-month period (the month convention of ./dates: periods of months end on EDATE).
  */
 export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
   const requesting = checkShares(input.requesting, "requesting");
@@ -87,23 +97,36 @@ export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
     failures.push(`no demands left: ${formatCount(used)} of ${formatCount(terms.max_demands)} demand registrations used (${NUMBER})`);
   }
 
+  let effectOnOrAfter: Serial | null = null;
   if (input.lastRegistration !== null) {
+    // A period of N months that starts on D runs up to EDATE(D, N); the next one starts there.
     const next = edate(input.lastRegistration, terms.months_between_registrations);
-    if (!(input.requestDate >= next)) {
-      failures.push(
-        `too soon after the last registration on ${isoDate(input.lastRegistration)}: one registration in any ${describeTerm(terms, "months_between_registrations")}, so not before ${isoDate(next)} (${NUMBER})`,
-      );
-    }
+    if (input.requestDate < next) effectOnOrAfter = next;
   }
-  return { ok: failures.length === 0, failures };
+  return { ok: failures.length === 0, failures, effectOnOrAfter };
+}
+
+const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** "six months", as the agreement words it; "1 month", "18 months" past twelve. */
+function monthsInWords(months: number): string {
+  const n = WORDS[months] ?? formatCount(months);
+  return `${n} ${months === 1 ? "month" : "months"}`;
 }
 
 function percent(fraction: Money): string {
   return `${formatCount(fraction.times(100).toDecimalPlaces(2).toNumber())}%`;
 }
 
-/** "OK", or every failing condition numbered, as RR.DEMAND.CHECK shows it. */
-export function describeDemand(outcome: DemandOutcome): string {
+/**
+ * "OK", "OK; effect on or after 2001-02-28 (at most one registration in six months, "Number of
+ * Requests; Form")" when the six-month rule defers the registration, or every failing condition
+ * numbered, as RR.DEMAND.CHECK shows it.
+ */
+export function describeDemand(outcome: DemandOutcome, terms: Terms): string {
+  if (outcome.ok && outcome.effectOnOrAfter !== null) {
+    return `OK; effect on or after ${isoDate(outcome.effectOnOrAfter)} (at most one registration in ${monthsInWords(terms.months_between_registrations)}, ${NUMBER})`;
+  }
   if (outcome.ok) return "OK";
   return `Not OK: ${outcome.failures.map((f, i) => `(${i + 1}) ${f}`).join(" ")}`;
 }

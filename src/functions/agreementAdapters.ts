@@ -96,7 +96,10 @@ function demandInput(args: unknown[]): DemandInput {
 }
 
 export function demandCheck(...args: unknown[]): Result {
-  return attempt(() => describeDemand(checkDemand(demandInput(args), readTerms(args[8]))));
+  return attempt(() => {
+    const terms = readTerms(args[8]);
+    return describeDemand(checkDemand(demandInput(args), terms), terms);
+  });
 }
 
 export function demandOk(...args: unknown[]): Result {

@@ -200,7 +200,7 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any
 }
 
 /**
- * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half; six months between registrations is measured with EDATE. Numbers come from the agreement terms (RR.TERMS).
+ * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half. The six-month rule ("shall not be required to effect more than one (1) registration ... during any six (6) month period") limits registrations effected, not requests: when the last registration was effective less than six months before the request, the result is "OK; effect on or after YYYY-MM-DD (at most one registration in six months, "Number of Requests; Form")" and RR.DEMAND.OK is TRUE. Month convention (the same in every RR function): a period of N months from D runs to EDATE(D, N), 31 Aug + 6 months being the end of February; the next six-month period, and so the deferred date, starts on EDATE(last_registration, 6). Numbers come from the agreement terms (RR.TERMS).
  * @customfunction DEMAND.CHECK DEMAND.CHECK
  * @helpurl https://localhost:3000/help/functions.html#rr-demand-check
  * @example =RR.DEMAND.CHECK(DATE(2001,6,1), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → OK
@@ -241,7 +241,7 @@ export function demandCheck(
 }
 
 /**
- * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE).
+ * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE). The six-month rule defers the registration to EDATE(last_registration, 6) and does not make the request fail, so it leaves the answer TRUE (RR.DEMAND.CHECK gives the date).
  * @customfunction DEMAND.OK DEMAND.OK
  * @helpurl https://localhost:3000/help/functions.html#rr-demand-ok
  * @example =RR.DEMAND.OK(DATE(2001,3,15), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → FALSE (the anniversary itself is too early)
@@ -272,7 +272,7 @@ export function demandOk(
 }
 
 /**
- * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
+ * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
  * @helpurl https://localhost:3000/help/functions.html#rr-date
  * @example =RR.DATE("next-demand", DATE(2000,8,31)) → 2001-02-28

@@ -27,8 +27,8 @@ const check = (changes: Partial<DemandInput>, terms: Terms = DEFAULT_TERMS) => c
 
 describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () => {
   test("a request that meets everything is OK", () => {
-    expect(check({})).toEqual({ ok: true, failures: [] });
-    expect(describeDemand(check({}))).toBe("OK");
+    expect(check({})).toEqual({ ok: true, failures: [], effectOnOrAfter: null });
+    expect(describeDemand(check({}), DEFAULT_TERMS)).toBe("OK");
   });
 
   test.each([
@@ -93,30 +93,52 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     if (!passes) expect(r.failures[0]).toMatch(/^no demands left: \d of 3 demand registrations used \("Number of Requests; Form"\)/);
   });
 
+  // "Number of Requests; Form": not "more than one (1) registration ... during any six (6) month
+  // period" limits registrations effected, not requests: it defers, it never fails the request.
+  // Hand-derived: EDATE(2000-07-01, 6) = 2001-01-01; EDATE(2000-08-31, 6) = 2001-02-28 (clamped).
+  const SIX = '(at most one registration in six months, "Number of Requests; Form")';
   test.each([
-    ["the day before six months", D(2000, 12, 31), false],
-    ["exactly six months (EDATE)", D(2001, 1, 1), true],
-    ["month end: 2000-08-31 + 6 months is 2001-02-28", D(2001, 2, 27), false],
-  ])("six months since the last registration: %s", (_label, requestDate, passes) => {
-    const last = _label.startsWith("month end") ? D(2000, 8, 31) : D(2000, 7, 1);
-    const r = check({ requestDate, closingDate: D(1999, 1, 1), lastRegistration: last });
-    expect(r.ok).toBe(passes);
-    if (!passes)
-      expect(r.failures[0]).toMatch(
-        /^too soon after the last registration on .*: one registration in any 6 months, so not before (2001-01-01|2001-02-28)/,
-      );
+    ["the day before six months", D(2000, 7, 1), D(2000, 12, 31), `OK; effect on or after 2001-01-01 ${SIX}`],
+    ["exactly six months (EDATE)", D(2000, 7, 1), D(2001, 1, 1), "OK"],
+    ["the day after six months", D(2000, 7, 1), D(2001, 1, 2), "OK"],
+    ["the day of the last registration", D(2000, 7, 1), D(2000, 7, 1), `OK; effect on or after 2001-01-01 ${SIX}`],
+    ["month end: the day before 2001-02-28", D(2000, 8, 31), D(2001, 2, 27), `OK; effect on or after 2001-02-28 ${SIX}`],
+    ["month end: 2000-08-31 + 6 months is 2001-02-28", D(2000, 8, 31), D(2001, 2, 28), "OK"],
+    [
+      "month end in a leap year: 2003-08-31 + 6 months is 2004-02-29",
+      D(2003, 8, 31),
+      D(2004, 2, 28),
+      `OK; effect on or after 2004-02-29 ${SIX}`,
+    ],
+    ["a request before the last registration", D(2001, 1, 10), D(2000, 12, 31), `OK; effect on or after 2001-07-10 ${SIX}`],
+  ])("six months since the last registration: %s", (_label, lastRegistration, requestDate, text) => {
+    const r = check({ requestDate, closingDate: D(1999, 1, 1), lastRegistration });
+    expect(r.ok).toBe(true);
+    expect(r.failures).toEqual([]);
+    expect(describeDemand(r, DEFAULT_TERMS)).toBe(text);
   });
 
-  test("month end: a request on 2001-02-28 after a registration on 2000-08-31 is allowed", () => {
-    expect(check({ requestDate: D(2001, 2, 28), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 8, 31) }).ok).toBe(true);
+  test("the six-month rule is not listed among failures when the request fails for another reason", () => {
+    const r = check({ requestDate: D(2000, 12, 31), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 7, 1), demandsUsed: 3 });
+    expect(r.failures).toHaveLength(1);
+    expect(r.effectOnOrAfter).toBe(D(2001, 1, 1));
+    expect(describeDemand(r, DEFAULT_TERMS)).toMatch(/^Not OK: \(1\) no demands left/);
+  });
+
+  test("a months_between_registrations override is worded in the deferral", () => {
+    const terms = termsWith([{ name: "months_between_registrations", value: 12, where: "t" }]);
+    const r = check({ requestDate: D(2001, 6, 1), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 7, 1) }, terms);
+    expect(describeDemand(r, terms)).toBe(
+      'OK; effect on or after 2001-07-01 (at most one registration in twelve months, "Number of Requests; Form")',
+    );
   });
 
   test("every failing condition is listed, numbered, each with its clause", () => {
     const r = check({ requestDate: D(2001, 3, 1), requesting: 400_000, requested: 1000, demandsUsed: 3, lastRegistration: D(2001, 1, 1) });
-    expect(r.failures).toHaveLength(5);
-    const text = describeDemand(r);
+    expect(r.failures).toHaveLength(4);
+    const text = describeDemand(r, DEFAULT_TERMS);
     expect(text).toMatch(
-      /^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: .* \(5\) too soon after the last registration/,
+      /^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: 3 of 3 demand registrations used \("Number of Requests; Form"\)$/,
     );
     expect(r.failures.every((f) => /\("(Registration on Request" \(i\)|Number of Requests; Form")/.test(f))).toBe(true);
   });

@@ -22,10 +22,20 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
   test("failing conditions are listed with clauses; DEMAND.OK says FALSE", () => {
     const args = [D(2001, 3, 15), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 3, D(2001, 1, 1)];
     const text = RR.demandCheck(...args, null);
-    expect(text).toMatch(
-      /^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: .*\(4\) too soon after the last registration on 2001-01-01/,
-    );
+    expect(text).toMatch(/^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: [^(]*\("Number of Requests; Form"\)$/);
     expect(RR.demandOk(...args, null)).toBe(false);
+  });
+
+  test("the six-month rule defers the registration: OK with the date, and DEMAND.OK is TRUE (day before, of and after)", () => {
+    // Last registration 2000-12-01: EDATE(2000-12-01, 6) = 2001-06-01, the request's own date.
+    const at = (request: number) => [request, ...demand.slice(1, 7), D(2000, 12, 1), null];
+    expect(RR.demandCheck(...at(D(2001, 5, 31)))).toBe(
+      'OK; effect on or after 2001-06-01 (at most one registration in six months, "Number of Requests; Form")',
+    );
+    expect(RR.demandOk(...at(D(2001, 5, 31)))).toBe(true);
+    expect(RR.demandCheck(...at(D(2001, 6, 1)))).toBe("OK");
+    expect(RR.demandCheck(...at(D(2001, 6, 2)))).toBe("OK");
+    expect(RR.demandOk(...at(D(2001, 6, 1)))).toBe(true);
   });
 
   test('a blank last_registration (null, "" or the 0 of a blank desktop cell) means none', () => {
