@@ -43,6 +43,7 @@ test("every function of the contract is registered under its name, and the regis
     "INDEMNITY.UNCOVERED",
     "DEMAND.CHECK",
     "DEMAND.OK",
+    "DEMAND.EARLY",
     "DATE",
     "TRANSFER.OK",
     "CONSENT",
@@ -143,6 +144,13 @@ test.each([
     "OK",
   ],
   [
+    "§6 early demand: before the later of the anniversary and notice + 15",
+    "DEMAND.EARLY",
+    [D(2001, 3, 24), D(2000, 3, 15), D(2001, 3, 10), null],
+    true,
+  ],
+  ["§6 early demand: not on notice + 15", "DEMAND.EARLY", [D(2001, 3, 25), D(2000, 3, 15), D(2001, 3, 10), null], false],
+  [
     "§5 calendar, month end",
     "DATE",
     [col("next-demand", "join", "mail", "demand-window"), [[D(2000, 8, 31)]], null],
@@ -195,6 +203,7 @@ test.each([
     [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, BLANK, null],
     "OK",
   ],
+  ["§6 a blank notice_date is FALSE", "DEMAND.EARLY", [D(2000, 12, 1), D(2000, 3, 15), BLANK, null], false],
   [
     "§5 [terms] with a blank row",
     "TRANSFER.OK",

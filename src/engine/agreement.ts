@@ -131,6 +131,44 @@ export function describeDemand(outcome: DemandOutcome, terms: Terms): string {
   return `Not OK: ${outcome.failures.map((f, i) => `(${i + 1}) ${f}`).join(" ")}`;
 }
 
+// ---- The early demand of "Registration on Request" (ii) ---------------------------------------
+
+const EARLY = '"Registration on Request" (ii)';
+
+/**
+ * "Registration on Request" (ii) (clause 2(a)(ii)): "If within twelve (12) months of the Closing
+ * Date Robert Fabbricatore sells in excess of thirty percent (30%) of the total number of shares of
+ * Common Stock beneficially owned by him ... as of the Closing Date, the Company shall so notify the
+ * Holders and thereafter the Holders may request in writing that the Company effect the
+ * registration under the Securities Act of all or part of the Registrable Securities, provided that
+ * such request is delivered prior to the later of (x) the first anniversary of the Closing Date and
+ * (y) fifteen (15) days following delivery by the Company of such notice."
+ *
+ * TRUE when the request is delivered on or after the notice ("thereafter": a request the same day
+ * as the notice follows it) and before the later of EDATE(closing, 12) and notice + 15 days
+ * ("prior to" excludes that day itself). No majority or size test, and it does not use one of the
+ * three demands of (i). No notice (null) → FALSE. The Company's notice of the founder's sale
+ * cannot precede the Closing: a notice_date before closing_date is an error.
+ */
+export function earlyDemandAllowed(requestDate: Serial, closingDate: Serial, noticeDate: Serial | null, terms: Terms): boolean {
+  if (noticeDate === null) return false;
+  if (noticeDate < closingDate) {
+    invalid(
+      `notice_date: ${isoDate(noticeDate)} is before the Closing on ${isoDate(closingDate)}; the Company's notice reports a sale made after the Closing (${EARLY})`,
+    );
+  }
+  return requestDate >= noticeDate && requestDate < earlyDemandDeadline(closingDate, noticeDate, terms);
+}
+
+/** The day the early-demand window shuts: the later of the first anniversary and notice + 15 days (not itself in the window). */
+export function earlyDemandDeadline(closingDate: Serial, noticeDate: Serial, terms: Terms): Serial {
+  const anniversary = edate(closingDate, terms.demand_waiting_months);
+  const afterNotice = noticeDate + terms.early_demand_days;
+  if (afterNotice > MAX_SERIAL)
+    invalid(`notice_date: ${describeTerm(terms, "early_demand_days")} after ${isoDate(noticeDate)} is past 9999-12-31`);
+  return Math.max(anniversary, afterNotice);
+}
+
 // ---- The agreement's calendar ---------------------------------------------------------------
 
 interface CalendarEvent {

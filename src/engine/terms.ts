@@ -23,6 +23,7 @@ export const TERM_NAMES = [
   "max_demands",
   "months_between_registrations",
   "join_window_days",
+  "early_demand_days",
   "piggyback_window_days",
   "filing_deadline_days",
   "effectiveness_days",
@@ -87,6 +88,12 @@ export const CTC_2000_TERMS: readonly TermDefinition[] = [
     15,
     "days",
     '"Registration on Request" (i): other Holders join "within fifteen (15) days after the giving of such notice by the Company"',
+  ),
+  term(
+    "early_demand_days",
+    15,
+    "days",
+    '"Registration on Request" (ii): the early demand is "delivered prior to the later of (x) the first anniversary of the Closing Date and (y) fifteen (15) days following delivery by the Company of such notice"',
   ),
   term("piggyback_window_days", 15, "days", '"Piggyback Registration": "within fifteen (15) days after the giving of any such notice"'),
   term(
@@ -190,6 +197,12 @@ export const NVCA_TERMS: readonly TermDefinition[] = [
     20,
     "days",
     `${NVCA} §2.1(a): other Holders join "within twenty (20) days of the date the Demand Notice is given"`,
+  ),
+  term(
+    "early_demand_days",
+    15,
+    "days",
+    `${NVCA}: no counterpart of CTC's early demand ("Registration on Request" (ii)) in the model; the CTC 2000 value is kept`,
   ),
   term("piggyback_window_days", 20, "days", `${NVCA} §2.2: Holders request inclusion "within twenty (20) days after" the Company's notice`),
   term(

@@ -9,6 +9,7 @@ import {
   parsePreset,
   checkDemand,
   describeDemand,
+  earlyDemandAllowed,
   DemandInput,
   parseEvent,
   agreementDate,
@@ -104,6 +105,18 @@ export function demandCheck(...args: unknown[]): Result {
 
 export function demandOk(...args: unknown[]): Result {
   return attempt(() => checkDemand(demandInput(args), readTerms(args[8])).ok);
+}
+
+/** RR.DEMAND.EARLY: "Registration on Request" (ii). A blank notice_date (null, "" or desktop's 0) is no notice: FALSE. */
+export function demandEarly(requestDate: unknown, closingDate: unknown, noticeDate: unknown, terms: unknown): Result {
+  return attempt(() =>
+    earlyDemandAllowed(
+      scalarDate(requestDate, "request_date"),
+      scalarDate(closingDate, "closing_date"),
+      optionalDate(noticeDate, "notice_date"),
+      readTerms(terms),
+    ),
+  );
 }
 
 export function agreementDateFn(event: unknown, when: unknown, terms: unknown): Result[][] {

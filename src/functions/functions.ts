@@ -272,6 +272,22 @@ export function demandOk(
 }
 
 /**
+ * TRUE when Holders may request a registration under "Registration on Request" (ii) (clause 2(a)(ii)): after the Company's notice that Robert Fabbricatore sold "in excess of thirty percent (30%)" of his shares "within twelve (12) months of the Closing Date", "the Holders may request in writing that the Company effect the registration under the Securities Act of all or part of the Registrable Securities, provided that such request is delivered prior to the later of (x) the first anniversary of the Closing Date and (y) fifteen (15) days following delivery by the Company of such notice." TRUE when notice_date ≤ request_date < MAX(EDATE(closing_date, 12), notice_date + 15): "thereafter" admits a request the day of the notice, "prior to" excludes the later date itself. No majority or size test, and it does not use one of the three demands of "Registration on Request" (i). A blank notice_date (no notice given) is FALSE; a notice_date before the Closing is an error.
+ * @customfunction DEMAND.EARLY DEMAND.EARLY
+ * @helpurl https://localhost:3000/help/functions.html#rr-demand-early
+ * @example =RR.DEMAND.EARLY(DATE(2000,12,1), DATE(2000,3,15), DATE(2000,11,20)) → TRUE
+ * @clause "Registration on Request" (ii)
+ * @param request_date Date the Holders' written request is delivered.
+ * @param closing_date Date of the Closing under the purchase agreement.
+ * @param notice_date Date the Company delivered its notice of the founder's sale; blank if no notice has been given (then FALSE).
+ * @param [terms] Optional name | value rows overriding the agreement terms (demand_waiting_months for the first anniversary, early_demand_days for the 15 days; see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function demandEarly(request_date: any, closing_date: any, notice_date: any, terms?: any[][]): any {
+  return agreement.demandEarly(request_date, closing_date, notice_date, terms);
+}
+
+/**
  * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
  * @helpurl https://localhost:3000/help/functions.html#rr-date

@@ -22,6 +22,7 @@ export const RR_IMPLEMENTATIONS: Readonly<Record<string, (...args: never[]) => u
   "INDEMNITY.UNCOVERED": rr.indemnityUncovered,
   "DEMAND.CHECK": agreement.demandCheck,
   "DEMAND.OK": agreement.demandOk,
+  "DEMAND.EARLY": agreement.demandEarly,
   DATE: agreement.agreementDateFn,
   "TRANSFER.OK": agreement.transferOk,
   CONSENT: agreement.consent,

@@ -19,6 +19,7 @@ export const RR_REGISTRY: Readonly<Record<string, (...args: never[]) => unknown>
   "INDEMNITY.UNCOVERED": rr.indemnityUncovered,
   "DEMAND.CHECK": rr.demandCheck,
   "DEMAND.OK": rr.demandOk,
+  "DEMAND.EARLY": rr.demandEarly,
   DATE: rr.agreementDate,
   "TRANSFER.OK": rr.transferOk,
   CONSENT: rr.consent,

@@ -3,6 +3,7 @@ import { serialFromDate as D, isoDate } from "../../src/engine/dates";
 import {
   checkDemand,
   describeDemand,
+  earlyDemandAllowed,
   agreementDate,
   parseEvent,
   EVENT_NAMES,
@@ -284,6 +285,7 @@ describe("terms as data", () => {
       max_demands: 3,
       months_between_registrations: 6,
       join_window_days: 15,
+      early_demand_days: 15,
       piggyback_window_days: 15,
       filing_deadline_days: 90,
       effectiveness_days: 90,
@@ -332,5 +334,58 @@ describe("terms as data", () => {
     ],
   ])("bad overrides: %p", (overrides, message) => {
     expect(() => termsWith(overrides)).toThrow(message);
+  });
+});
+
+describe('RR.DEMAND.EARLY: "Registration on Request" (ii)', () => {
+  // Closing 2000-03-15: the first anniversary, EDATE(2000-03-15, 12), is 2001-03-15 (by hand).
+  const early = (request: number, notice: number | null, terms: Terms = DEFAULT_TERMS) =>
+    earlyDemandAllowed(request, closing, notice, terms);
+
+  test.each([
+    // Notice 2000-11-20: notice + 15 = 2000-12-05, earlier than the anniversary; the anniversary governs.
+    ["the day before the notice", D(2000, 11, 19), D(2000, 11, 20), false],
+    ["the day of the notice (thereafter)", D(2000, 11, 20), D(2000, 11, 20), true],
+    ["the day after notice + 15, still before the anniversary", D(2000, 12, 6), D(2000, 11, 20), true],
+    ["the day before the anniversary", D(2001, 3, 14), D(2000, 11, 20), true],
+    ['the anniversary itself ("prior to" excludes it)', D(2001, 3, 15), D(2000, 11, 20), false],
+    ["the day after the anniversary", D(2001, 3, 16), D(2000, 11, 20), false],
+    // Notice 2001-03-10: notice + 15 = 2001-03-25, later than the anniversary; the 15 days govern.
+    ["15 days govern: the anniversary itself", D(2001, 3, 15), D(2001, 3, 10), true],
+    ["15 days govern: notice + 14", D(2001, 3, 24), D(2001, 3, 10), true],
+    ["15 days govern: notice + 15 (not prior to it)", D(2001, 3, 25), D(2001, 3, 10), false],
+    // Notice on 2001-02-28: + 15 = 2001-03-15, the anniversary itself; either way 2001-03-14 is the last day.
+    ["both the same day: the day before", D(2001, 3, 14), D(2001, 2, 28), true],
+    ["both the same day: that day", D(2001, 3, 15), D(2001, 2, 28), false],
+    // A notice given after the twelve months (the sale was within them): 15 days from it.
+    ["a late notice: within its 15 days", D(2001, 6, 14), D(2001, 6, 1), true],
+    ["a late notice: notice + 15", D(2001, 6, 16), D(2001, 6, 1), false],
+    ["no notice", D(2000, 12, 1), null, false],
+  ])("%s", (_label, request, notice, allowed) => {
+    expect(early(request, notice)).toBe(allowed);
+  });
+
+  test("a notice on the Closing is allowed; a notice before the Closing is an error", () => {
+    expect(early(closing, closing)).toBe(true);
+    expect(() => early(closing, closing - 1)).toThrow(
+      'notice_date: 2000-03-14 is before the Closing on 2000-03-15; the Company\'s notice reports a sale made after the Closing ("Registration on Request" (ii))',
+    );
+  });
+
+  test("the 15 days are the term early_demand_days", () => {
+    const terms = termsWith([{ name: "early_demand_days", value: 30, where: "t" }]);
+    expect(early(D(2001, 4, 8), D(2001, 3, 10), terms)).toBe(true); // 2001-03-10 + 30 = 2001-04-09
+    expect(early(D(2001, 4, 9), D(2001, 3, 10), terms)).toBe(false);
+  });
+
+  test("property: within the window exactly when notice ≤ request < max(anniversary, notice + 15)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: -30, max: 800 }), (n, r) => {
+        const notice = closing + n;
+        const request = notice + r;
+        const end = Math.max(D(2001, 3, 15), notice + 15);
+        expect(early(request, notice)).toBe(request >= notice && request < end);
+      }),
+    );
   });
 });

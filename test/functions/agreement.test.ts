@@ -1,6 +1,7 @@
 // §5 and RR.TERMS called as Excel calls them.
 import * as functions from "../../src/functions/functions";
 import { serialFromDate as D } from "../../src/engine/dates";
+import { TERM_NAMES } from "../../src/engine/terms";
 
 const RR = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => any>;
 const col = (...v: unknown[]) => v.map((x) => [x]);
@@ -67,6 +68,39 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
   });
 });
 
+describe("RR.DEMAND.EARLY", () => {
+  const closing = D(2000, 3, 15);
+  test('scalar and 1×1 ranges; blank notice (null, 0, "") is FALSE on every host', () => {
+    expect(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 11, 20), null)).toBe(true);
+    expect(RR.demandEarly([[D(2000, 12, 1)]], [[closing]], [[D(2000, 11, 20)]], null)).toBe(true);
+    for (const blank of [null, 0, "", [[null]], [[0]], [[""]]]) expect(RR.demandEarly(D(2000, 12, 1), closing, blank, null)).toBe(false);
+  });
+
+  test("15 days after the notice against the anniversary, both sides", () => {
+    expect(RR.demandEarly(D(2001, 3, 14), closing, D(2000, 11, 20), null)).toBe(true);
+    expect(RR.demandEarly(D(2001, 3, 15), closing, D(2000, 11, 20), null)).toBe(false);
+    expect(RR.demandEarly(D(2001, 3, 24), closing, D(2001, 3, 10), null)).toBe(true);
+    expect(RR.demandEarly(D(2001, 3, 25), closing, D(2001, 3, 10), null)).toBe(false);
+    expect(RR.demandEarly(D(2001, 3, 25), closing, D(2001, 3, 10), [["early_demand_days", 16]])).toBe(true);
+  });
+
+  test("bad input is #VALUE! naming it", () => {
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 3, 1), null))).toBe(
+      '#VALUE! notice_date: 2000-03-01 is before the Closing on 2000-03-15; the Company\'s notice reports a sale made after the Closing ("Registration on Request" (ii))',
+    );
+    expect(errorText(RR.demandEarly("2000-12-01", closing, D(2000, 11, 20), null))).toMatch(
+      /^#VALUE! request_date: expected a date serial/,
+    );
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), null, D(2000, 11, 20), null))).toBe(
+      "#VALUE! closing_date: is blank or 0; expected a date",
+    );
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, "soon", null))).toMatch(/^#VALUE! notice_date: expected a date serial/);
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 11, 20), [["early_days", 16]]))).toMatch(
+      /^#VALUE! terms \(row 1\): unknown term "early_days"/,
+    );
+  });
+});
+
 describe("RR.DATE", () => {
   test("per row, event and date broadcast", () => {
     expect(RR.agreementDate(col("demand-window", "next-demand", "mail"), [[D(2000, 8, 31)]], null)).toEqual([
@@ -120,7 +154,7 @@ describe("RR.TERMS and the [terms] argument", () => {
   test("spills term | value | unit | clause with a header, CTC 2000 by default", () => {
     const table = RR.terms(null);
     expect(table[0]).toEqual(["term", "value", "unit", "clause"]);
-    expect(table).toHaveLength(18);
+    expect(table).toHaveLength(1 + TERM_NAMES.length);
     expect(table.find((r: unknown[]) => r[0] === "transfer_threshold_shares")).toEqual([
       "transfer_threshold_shares",
       200_000,

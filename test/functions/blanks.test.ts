@@ -150,6 +150,22 @@ const EXAMPLES: Example[] = [
   },
   { label: "@example", fn: "demandOk", args: [D(2001, 3, 15), ...demand.slice(1), null, null], expected: false },
   { label: "blank demands_used", fn: "demandOk", args: [...demand.slice(0, 6), B, null, null], expected: true },
+  { label: "@example", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), D(2000, 11, 20), null], expected: true },
+  { label: "blank notice is FALSE", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), B, null], expected: false },
+  {
+    label: "terms with a blank row",
+    fn: "demandEarly",
+    args: [
+      D(2001, 3, 25),
+      D(2000, 3, 15),
+      D(2001, 3, 10),
+      [
+        ["early_demand_days", 16],
+        [B, B],
+      ],
+    ],
+    expected: true,
+  },
   { label: "@example", fn: "agreementDate", args: [[["next-demand"]], [[D(2000, 8, 31)]], null], expected: [[D(2001, 2, 28)]] },
   {
     label: "terms with blank rows and cells",

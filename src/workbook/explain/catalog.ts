@@ -53,6 +53,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
   "INDEMNITY.UNCOVERED": { params: ["loss", "fault", "cap"], clause: '"Limitation on Liability of Holders of Registrable Securities"' },
   "DEMAND.CHECK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.OK": { params: DEMAND_PARAMS, clause: DEMAND },
+  "DEMAND.EARLY": { params: ["request_date", "closing_date", "notice_date", "terms?"], clause: '"Registration on Request" (ii)' },
   DATE: {
     params: ["event", "date", "terms?"],
     clause:
