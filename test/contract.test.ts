@@ -44,6 +44,8 @@ test("every function of the contract is registered under its name, and the regis
     "DEMAND.CHECK",
     "DEMAND.OK",
     "DEMAND.EARLY",
+    "SHELF.END",
+    "SHELF.OK",
     "DATE",
     "TRANSFER.OK",
     "CONSENT",
@@ -150,6 +152,9 @@ test.each([
     true,
   ],
   ["§6 early demand: not on notice + 15", "DEMAND.EARLY", [D(2001, 3, 25), D(2000, 3, 15), D(2001, 3, 10), null], false],
+  ["§6 shelf end: 90 days plus the days suspended", "SHELF.END", [D(2001, 1, 1), 30, null], D(2001, 5, 1)],
+  ["§6 shelf: 90 days in total is the cap exactly", "SHELF.OK", [60, 30, null], true],
+  ["§6 shelf: 91 days in total is over the cap", "SHELF.OK", [60, 31, null], false],
   [
     "§5 calendar, month end",
     "DATE",
@@ -204,6 +209,8 @@ test.each([
     "OK",
   ],
   ["§6 a blank notice_date is FALSE", "DEMAND.EARLY", [D(2000, 12, 1), D(2000, 3, 15), BLANK, null], false],
+  ["§6 a blank suspended_days is 0", "SHELF.END", [D(2001, 1, 1), BLANK, null], D(2001, 4, 1)],
+  ["§6 blank used_days are 0", "SHELF.OK", [BLANK, 90, null], true],
   [
     "§5 [terms] with a blank row",
     "TRANSFER.OK",

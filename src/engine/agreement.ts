@@ -212,6 +212,49 @@ export function agreementDate(event: AgreementEvent, date: Serial, terms: Terms)
   return result;
 }
 
+// ---- Shelf registrations ------------------------------------------------------------------------
+
+const SUSPENSION = '"Postponement and Suspension"';
+const AMENDMENTS = '"Amendments and Supplements to Registration Statement"';
+
+/**
+ * The last day a shelf registration must be kept effective: "in no event for a period of more than
+ * ninety (90) days after such registration statement becomes effective, plus, in the case of a
+ * "shelf" registration, the number of days for which the effectiveness of such registration was
+ * suspended pursuant to Section 2(b)" ("Amendments and Supplements to Registration Statement"),
+ * that is effective_date + effectiveness_days + suspended_days. Only suspensions "pursuant to
+ * Section 2(b)" extend it, and 2(b) allows no "more than a total of ninety (90) days"
+ * ("Postponement and Suspension"): more suspended days than that cap is an error, not an extension.
+ */
+export function shelfEnd(effectiveDate: Serial, suspendedDays: number, terms: Terms): Serial {
+  const suspended = checkDays(suspendedDays, "suspended_days");
+  if (suspended > terms.shelf_suspension_days) {
+    invalid(
+      `suspended_days: ${formatCount(suspended)} days is more than the ${describeTerm(terms, "shelf_suspension_days")} in total the Company may suspend a shelf (${SUSPENSION}); only suspensions within that cap extend the period (${AMENDMENTS})`,
+    );
+  }
+  const end = effectiveDate + terms.effectiveness_days + suspended;
+  if (end > MAX_SERIAL) invalid(`effective_date: the period from ${isoDate(effectiveDate)} ends past 9999-12-31`);
+  return end;
+}
+
+/**
+ * "Postponement and Suspension": "the Company may not suspend the effectiveness of any "shelf"
+ * registration statement for more than a total of ninety (90) days". TRUE when a further
+ * suspension of new_days keeps the total (used_days + new_days) within the cap; exactly the cap is
+ * allowed ("more than" is what is barred).
+ */
+export function shelfSuspensionAllowed(usedDays: number, newDays: number, terms: Terms): boolean {
+  const used = checkDays(usedDays, "used_days");
+  const fresh = checkDays(newDays, "new_days");
+  return used + fresh <= terms.shelf_suspension_days;
+}
+
+function checkDays(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) invalid(`${name}: expected a whole number of days, 0 or more, got ${value}`);
+  return value;
+}
+
 // ---- Transfers and consents -------------------------------------------------------------------
 
 /**

@@ -10,6 +10,8 @@ import {
   checkDemand,
   describeDemand,
   earlyDemandAllowed,
+  shelfEnd,
+  shelfSuspensionAllowed,
   DemandInput,
   parseEvent,
   agreementDate,
@@ -117,6 +119,21 @@ export function demandEarly(requestDate: unknown, closingDate: unknown, noticeDa
       readTerms(terms),
     ),
   );
+}
+
+/** Days as a count: a blank cell reads as 0 days, as Excel desktop passes it. */
+function scalarDays(arg: unknown, name: string): number {
+  return num(single(whole(arg), name), name, "a whole number of days");
+}
+
+export function shelfEndFn(effectiveDate: unknown, suspendedDays: unknown, terms: unknown): Result {
+  return attempt(() =>
+    shelfEnd(scalarDate(effectiveDate, "effective_date"), scalarDays(suspendedDays, "suspended_days"), readTerms(terms)),
+  );
+}
+
+export function shelfOk(usedDays: unknown, newDays: unknown, terms: unknown): Result {
+  return attempt(() => shelfSuspensionAllowed(scalarDays(usedDays, "used_days"), scalarDays(newDays, "new_days"), readTerms(terms)));
 }
 
 export function agreementDateFn(event: unknown, when: unknown, terms: unknown): Result[][] {

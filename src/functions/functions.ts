@@ -288,6 +288,36 @@ export function demandEarly(request_date: any, closing_date: any, notice_date: a
 }
 
 /**
+ * The last day a "shelf" registration statement must be kept effective: "in no event for a period of more than ninety (90) days after such registration statement becomes effective, plus, in the case of a "shelf" registration, the number of days for which the effectiveness of such registration was suspended pursuant to Section 2(b)" ("Amendments and Supplements to Registration Statement"), that is effective_date + 90 (term effectiveness_days) + suspended_days, days counted as days. Only suspensions under "Postponement and Suspension" extend it, and that clause caps them at "a total of ninety (90) days" (term shelf_suspension_days): more suspended days than the cap is an error naming suspended_days (see RR.SHELF.OK).
+ * @customfunction SHELF.END SHELF.END
+ * @helpurl https://localhost:3000/help/functions.html#rr-shelf-end
+ * @example =RR.SHELF.END(DATE(2001,1,1), 30) → 2001-05-01
+ * @clause "Amendments and Supplements to Registration Statement"; "Postponement and Suspension"
+ * @param effective_date Date the shelf registration statement became effective.
+ * @param suspended_days Days its effectiveness was suspended under "Postponement and Suspension", in total; whole days, 0 to 90 (a blank cell is 0).
+ * @param [terms] Optional name | value rows overriding the agreement terms (effectiveness_days, shelf_suspension_days; see RR.TERMS).
+ * @returns A date serial (format the cell as a date).
+ */
+export function shelfEnd(effective_date: any, suspended_days: any, terms?: any[][]): any {
+  return agreement.shelfEndFn(effective_date, suspended_days, terms);
+}
+
+/**
+ * TRUE when a further suspension of a "shelf" registration statement keeps the total within the cap of "Postponement and Suspension": "the Company may not suspend the effectiveness of any "shelf" registration statement for more than a total of ninety (90) days" (term shelf_suspension_days). TRUE when used_days + new_days ≤ 90: exactly 90 in total is allowed, 91 is not.
+ * @customfunction SHELF.OK SHELF.OK
+ * @helpurl https://localhost:3000/help/functions.html#rr-shelf-ok
+ * @example =RR.SHELF.OK(60, 30) → TRUE (90 days in total, the cap exactly)
+ * @clause "Postponement and Suspension"
+ * @param used_days Days the shelf has already been suspended, in total. Whole days, 0 or more (a blank cell is 0).
+ * @param new_days Days of the further suspension proposed. Whole days, 0 or more.
+ * @param [terms] Optional name | value rows overriding the agreement terms (shelf_suspension_days; see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function shelfOk(used_days: any, new_days: any, terms?: any[][]): any {
+  return agreement.shelfOk(used_days, new_days, terms);
+}
+
+/**
  * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
  * @helpurl https://localhost:3000/help/functions.html#rr-date

@@ -23,6 +23,8 @@ export const RR_IMPLEMENTATIONS: Readonly<Record<string, (...args: never[]) => u
   "DEMAND.CHECK": agreement.demandCheck,
   "DEMAND.OK": agreement.demandOk,
   "DEMAND.EARLY": agreement.demandEarly,
+  "SHELF.END": agreement.shelfEndFn,
+  "SHELF.OK": agreement.shelfOk,
   DATE: agreement.agreementDateFn,
   "TRANSFER.OK": agreement.transferOk,
   CONSENT: agreement.consent,

@@ -20,6 +20,8 @@ export const RR_REGISTRY: Readonly<Record<string, (...args: never[]) => unknown>
   "DEMAND.CHECK": rr.demandCheck,
   "DEMAND.OK": rr.demandOk,
   "DEMAND.EARLY": rr.demandEarly,
+  "SHELF.END": rr.shelfEnd,
+  "SHELF.OK": rr.shelfOk,
   DATE: rr.agreementDate,
   "TRANSFER.OK": rr.transferOk,
   CONSENT: rr.consent,

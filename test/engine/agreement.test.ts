@@ -4,6 +4,8 @@ import {
   checkDemand,
   describeDemand,
   earlyDemandAllowed,
+  shelfEnd,
+  shelfSuspensionAllowed,
   agreementDate,
   parseEvent,
   EVENT_NAMES,
@@ -387,5 +389,57 @@ describe('RR.DEMAND.EARLY: "Registration on Request" (ii)', () => {
         expect(early(request, notice)).toBe(request >= notice && request < end);
       }),
     );
+  });
+});
+
+describe("shelf registrations: RR.SHELF.END and RR.SHELF.OK", () => {
+  // Hand-derived: 2001-01-01 + 90 days = 2001-04-01; + 120 = 2001-05-01; + 180 = 2001-06-30.
+  test.each([
+    [0, D(2001, 4, 1)],
+    [1, D(2001, 4, 2)],
+    [30, D(2001, 5, 1)],
+    [89, D(2001, 6, 29)],
+    [90, D(2001, 6, 30)],
+  ])("effective 2001-01-01, suspended %p days → 90 days plus the suspension", (suspended, end) => {
+    expect(shelfEnd(D(2001, 1, 1), suspended, DEFAULT_TERMS)).toBe(end);
+  });
+
+  test("more suspended days than the 90-day cap is an error, not a longer period", () => {
+    expect(() => shelfEnd(D(2001, 1, 1), 91, DEFAULT_TERMS)).toThrow(
+      'suspended_days: 91 days is more than the 90 days in total the Company may suspend a shelf ("Postponement and Suspension"); only suspensions within that cap extend the period ("Amendments and Supplements to Registration Statement")',
+    );
+    expect(() => shelfEnd(D(2001, 1, 1), 1.5, DEFAULT_TERMS)).toThrow(
+      /suspended_days: expected a whole number of days, 0 or more, got 1.5/,
+    );
+    expect(() => shelfEnd(D(2001, 1, 1), -1, DEFAULT_TERMS)).toThrow(/suspended_days: expected a whole number of days/);
+  });
+
+  test("terms move both numbers (NVCA keeps a registration effective 120 days)", () => {
+    const terms = termsWith([
+      { name: "effectiveness_days", value: 120, where: "t" },
+      { name: "shelf_suspension_days", value: 30, where: "t" },
+    ]);
+    expect(shelfEnd(D(2001, 1, 1), 30, terms)).toBe(D(2001, 5, 31));
+    expect(() => shelfEnd(D(2001, 1, 1), 31, terms)).toThrow(/31 days is more than the 30 days in total/);
+  });
+
+  test.each([
+    [0, 0, true],
+    [0, 90, true],
+    [60, 30, true],
+    [60, 29, true],
+    [60, 31, false],
+    [89, 1, true],
+    [90, 0, true],
+    [90, 1, false],
+    [91, 0, false],
+    [0, 91, false],
+  ])("used %p days, %p more: within the total of 90 days → %p", (used, fresh, ok) => {
+    expect(shelfSuspensionAllowed(used, fresh, DEFAULT_TERMS)).toBe(ok);
+  });
+
+  test("days must be whole and not negative", () => {
+    expect(() => shelfSuspensionAllowed(-1, 0, DEFAULT_TERMS)).toThrow(/^used_days: expected a whole number of days, 0 or more, got -1$/);
+    expect(() => shelfSuspensionAllowed(0, 2.5, DEFAULT_TERMS)).toThrow(/^new_days: expected a whole number of days, 0 or more, got 2.5$/);
   });
 });

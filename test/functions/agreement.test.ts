@@ -101,6 +101,35 @@ describe("RR.DEMAND.EARLY", () => {
   });
 });
 
+describe("RR.SHELF.END / RR.SHELF.OK", () => {
+  test("scalars and 1×1 ranges; blank days are 0 days on every host", () => {
+    expect(RR.shelfEnd(D(2001, 1, 1), 30, null)).toBe(D(2001, 5, 1));
+    expect(RR.shelfEnd([[D(2001, 1, 1)]], [[30]], null)).toBe(D(2001, 5, 1));
+    for (const blank of [null, 0, "", [[null]], [[0]]]) {
+      expect(RR.shelfEnd(D(2001, 1, 1), blank, null)).toBe(D(2001, 4, 1));
+      expect(RR.shelfOk(blank, 90, null)).toBe(true);
+      expect(RR.shelfOk(90, blank, null)).toBe(true);
+    }
+  });
+
+  test("the 90-day cap exactly, and one day over", () => {
+    expect(RR.shelfOk(45, 45, null)).toBe(true);
+    expect(RR.shelfOk(45, 46, null)).toBe(false);
+    expect(RR.shelfOk(45, 46, [["shelf_suspension_days", 91]])).toBe(true);
+    expect(RR.shelfEnd(D(2001, 1, 1), 90, null)).toBe(D(2001, 6, 30));
+    expect(errorText(RR.shelfEnd(D(2001, 1, 1), 91, null))).toMatch(/^#VALUE! suspended_days: 91 days is more than the 90 days in total/);
+  });
+
+  test("bad input is #VALUE! naming it", () => {
+    expect(errorText(RR.shelfEnd(null, 10, null))).toBe("#VALUE! effective_date: is blank or 0; expected a date");
+    expect(errorText(RR.shelfEnd(D(2001, 1, 1), "ten", null))).toMatch(
+      /^#VALUE! suspended_days: expected a whole number of days, got the text "ten"/,
+    );
+    expect(errorText(RR.shelfOk(10, -5, null))).toBe("#VALUE! new_days: expected a whole number of days, 0 or more, got -5");
+    expect(errorText(RR.shelfOk([[1, 2]], 5, null))).toMatch(/^#VALUE! used_days: expected a single value/);
+  });
+});
+
 describe("RR.DATE", () => {
   test("per row, event and date broadcast", () => {
     expect(RR.agreementDate(col("demand-window", "next-demand", "mail"), [[D(2000, 8, 31)]], null)).toEqual([

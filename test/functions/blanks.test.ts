@@ -166,6 +166,11 @@ const EXAMPLES: Example[] = [
     ],
     expected: true,
   },
+  { label: "@example", fn: "shelfEnd", args: [D(2001, 1, 1), 30, null], expected: D(2001, 5, 1) },
+  { label: "blank suspended_days is 0", fn: "shelfEnd", args: [D(2001, 1, 1), B, null], expected: D(2001, 4, 1) },
+  { label: "@example", fn: "shelfOk", args: [60, 30, null], expected: true },
+  { label: "the cap exactly, blank used", fn: "shelfOk", args: [B, 90, null], expected: true },
+  { label: "one day over", fn: "shelfOk", args: [60, 31, [["shelf_suspension_days", 90]]], expected: false },
   { label: "@example", fn: "agreementDate", args: [[["next-demand"]], [[D(2000, 8, 31)]], null], expected: [[D(2001, 2, 28)]] },
   {
     label: "terms with blank rows and cells",

@@ -54,6 +54,11 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
   "DEMAND.CHECK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.OK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.EARLY": { params: ["request_date", "closing_date", "notice_date", "terms?"], clause: '"Registration on Request" (ii)' },
+  "SHELF.END": {
+    params: ["effective_date", "suspended_days", "terms?"],
+    clause: '"Amendments and Supplements to Registration Statement"; "Postponement and Suspension"',
+  },
+  "SHELF.OK": { params: ["used_days", "new_days", "terms?"], clause: '"Postponement and Suspension"' },
   DATE: {
     params: ["event", "date", "terms?"],
     clause:
