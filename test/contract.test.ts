@@ -112,6 +112,13 @@ test.each([
   ["§4 cap", "INDEMNITY.CAP", [[[1_000_000]], [[20]], [[0.06]], [[0.05]]], [[18_750_000]]],
   ["§4 allocate: several, uncapped Company", "INDEMNITY.ALLOCATE", [100, col(1, 1, 1), col(10, "none", "none")], [[10], [33.33], [33.33]]],
   ["§4 uncovered", "INDEMNITY.UNCOVERED", [100, col(1, 1, 1), col(10, "none", "none")], 23.34],
+  [
+    "§6 aggregate cap: cap left = cap − cap_used",
+    "INDEMNITY.ALLOCATE",
+    [100, col(1, 1, 1), col(10, "none", "none"), col(4, 0, 0)],
+    [[6], [33.33], [33.33]],
+  ],
+  ["§6 aggregate cap: cap_used at the cap", "INDEMNITY.UNCOVERED", [100, col(1, 1, 1), col(10, "none", "none"), col(10, 0, 0)], 33.34],
   ["§5 demand OK", "DEMAND.CHECK", [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null], "OK"],
   [
     "§5 demand on the anniversary is too early",
@@ -202,6 +209,7 @@ test.each([
   ["§2 trailing blank rows are no trading days", "RULE144.WEEKLY", [[...weeks, [BLANK]], col(1, 2, 3, 4, BLANK), D(2024, 5, 15)], 2.5],
   ["§3 a trailing blank row asks for nothing", "CUTBACK", [col(40, 35, 25, BLANK), col(1, 1, 1, BLANK), 7, null], [[3], [2], [2], [0]]],
   ["§4 a blank cap is a cap of 0", "INDEMNITY.ALLOCATE", [100, col(1, 1), col(BLANK, "none")], [[0], [50]]],
+  ["§6 a blank cap_used is 0", "INDEMNITY.ALLOCATE", [100, col(1, 1), col(10, "none"), col(BLANK, BLANK)], [[10], [50]]],
   [
     "§5 a blank last_registration is none",
     "DEMAND.CHECK",

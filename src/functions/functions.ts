@@ -138,7 +138,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
 }
 
 /**
- * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input (text, a negative or fractional count, an error value) shows its error and takes no part; an empty row (blank or 0 throughout) gets 0.
+ * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Tier 1 (the Company's shares and holders without rights) is cut "as determined by the Company" in "Cutbacks on Holder Demands" and "Cutbacks on other Holders Demands": the clause leaves the split to the Company, so pro rata by request is only this function's default, and weights override it (give the Company's determination as weights). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input (text, a negative or fractional count, an error value) shows its error and takes no part; an empty row (blank or 0 throughout) gets 0.
  * @customfunction CUTBACK CUTBACK
  * @helpurl https://localhost:3000/help/functions.html#rr-cutback
  * @example =RR.CUTBACK({40;35;25}, 1, 7) → {3;2;2}
@@ -146,7 +146,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
  * @param requested Shares each row asks to include. Whole shares; a column.
  * @param priority Tier of each row (RR.PRIORITY, or any whole numbers of 1 or more; 1 is cut first).
  * @param capacity The most shares the managing underwriter will include. Whole shares, one value.
- * @param [weights] Optional pro rata basis instead of the request, e.g. shares owned (the NVCA model's basis; the reading for tier 3 of "Cutbacks on other Holders Demands" when given). Numbers of 0 or more.
+ * @param [weights] Optional pro rata basis instead of the request, e.g. shares owned, or for tier 1 the split "as determined by the Company" (the NVCA model's basis; the reading for tier 3 of "Cutbacks on other Holders Demands" when given). Numbers of 0 or more.
  * @returns Whole shares per row.
  */
 export function cutback(requested: any[][], priority: any[][], capacity: any, weights?: any[][]): any[][] {
@@ -170,7 +170,7 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
 }
 
 /**
- * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). A row whose fault is bad input shows its error and takes no part in the split; a bad cap affects its own row only. Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
+ * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to what is left of its cap. The cap is one aggregate for all claims: the Holder's liability "shall not in any event exceed" its proceeds ("Limitation on Liability of Holders of Registrable Securities"), so [cap_used], what a party already bore for earlier claims, comes off it: cap left = cap − cap_used. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). A row whose fault is bad input shows its error and takes no part in the split; a bad cap affects its own row only. Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
  * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
  * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-allocate
  * @example =RR.INDEMNITY.ALLOCATE(100, {1;1;1}, {10;"none";"none"}) → {10;33.33;33.33}
@@ -178,14 +178,15 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more; fractions allowed).
  * @param cap Each party's cap, usually RR.INDEMNITY.CAP(...), rounded to the cent first; the text "none" for an uncapped party such as the Company. A blank cell is a cap of 0.
+ * @param [cap_used] Amounts each party already bore under its cap for earlier claims (default 0; a blank cell is 0). The cap is one aggregate ("shall not in any event exceed"), so the cap left for this loss is cap − cap_used; a negative cap_used, or one above the cap, is #VALUE! naming it. Ignored for an uncapped party.
  * @returns Money per row, to the cent.
  */
-export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[][] {
-  return rr.indemnityAllocate(loss, fault, cap);
+export function indemnityAllocate(loss: any, fault: any[][], cap: any[][], cap_used?: any[][]): any[][] {
+  return rr.indemnityAllocate(loss, fault, cap, cap_used);
 }
 
 /**
- * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap)), to the cent (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
+ * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap, cap_used)), to the cent, each cap less what was already borne under it (cap_used: the cap is one aggregate, "shall not in any event exceed") (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
  * @customfunction INDEMNITY.UNCOVERED INDEMNITY.UNCOVERED
  * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-uncovered
  * @example =RR.INDEMNITY.UNCOVERED(100, {1;1;1}, {10;"none";"none"}) → 23.34
@@ -193,10 +194,11 @@ export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more).
  * @param cap Each party's cap, or the text "none" for an uncapped party.
+ * @param [cap_used] Amounts each party already bore under its cap for earlier claims (default 0); the cap left is cap − cap_used, an error when negative or above the cap.
  * @returns Money, to the cent.
  */
-export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any {
-  return rr.indemnityUncovered(loss, fault, cap);
+export function indemnityUncovered(loss: any, fault: any[][], cap: any[][], cap_used?: any[][]): any {
+  return rr.indemnityUncovered(loss, fault, cap, cap_used);
 }
 
 /**

@@ -121,17 +121,47 @@ const EXAMPLES: Example[] = [
   {
     label: "@example",
     fn: "indemnityAllocate",
-    args: [100, col(1, 1, 1), col(10, "none", "none")],
+    args: [100, col(1, 1, 1), col(10, "none", "none"), null],
     expected: [[10], [33.33], [33.33]],
   },
   {
     label: "a trailing blank row",
     fn: "indemnityAllocate",
-    args: [100, col(1, 1, 1, B), col(10, "none", "none", B)],
+    args: [100, col(1, 1, 1, B), col(10, "none", "none", B), null],
     expected: [[10], [33.33], [33.33], [0]],
   },
-  { label: "@example", fn: "indemnityUncovered", args: [100, col(1, 1, 1), col(10, "none", "none")], expected: 23.34 },
-  { label: "a trailing blank row", fn: "indemnityUncovered", args: [100, col(1, 1, 1, B), col(10, "none", "none", B)], expected: 23.34 },
+  { label: "@example", fn: "indemnityUncovered", args: [100, col(1, 1, 1), col(10, "none", "none"), null], expected: 23.34 },
+  {
+    label: "a trailing blank row",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1, B), col(10, "none", "none", B), null],
+    expected: 23.34,
+  },
+  // cap_used: row 1 already bore 4 of its 10, so 6 is left; its share is 33.34 (the tie's cent to the earlier row).
+  {
+    label: "cap_used leaves cap − cap_used",
+    fn: "indemnityAllocate",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), col(4, B, B)],
+    expected: [[6], [33.33], [33.33]],
+  },
+  {
+    label: "cap_used at the cap leaves nothing",
+    fn: "indemnityAllocate",
+    args: [100, col(1, 1, 1), col(10, "none", 1000), col(10, B, 1000)],
+    expected: [[0], [33.33], [0]],
+  },
+  {
+    label: "cap_used leaves cap − cap_used",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), col(4, B, B)],
+    expected: 27.34,
+  },
+  {
+    label: "a blank cap_used cell is 0",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), [[B]]],
+    expected: 23.34,
+  },
   // §5 Agreement mechanics
   { label: "@example", fn: "demandCheck", args: [...demand, null, null], expected: "OK" },
   { label: "blank last_registration", fn: "demandCheck", args: [...demand, B, null], expected: "OK" },

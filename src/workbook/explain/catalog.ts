@@ -47,10 +47,13 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
     clause: '"Limitation on Liability of Holders of Registrable Securities"',
   },
   "INDEMNITY.ALLOCATE": {
-    params: ["loss", "fault", "cap"],
+    params: ["loss", "fault", "cap", "cap_used?"],
     clause: '"Contribution"; "Limitation on Liability of Holders of Registrable Securities"',
   },
-  "INDEMNITY.UNCOVERED": { params: ["loss", "fault", "cap"], clause: '"Limitation on Liability of Holders of Registrable Securities"' },
+  "INDEMNITY.UNCOVERED": {
+    params: ["loss", "fault", "cap", "cap_used?"],
+    clause: '"Limitation on Liability of Holders of Registrable Securities"',
+  },
   "DEMAND.CHECK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.OK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.EARLY": { params: ["request_date", "closing_date", "notice_date", "terms?"], clause: '"Registration on Request" (ii)' },
