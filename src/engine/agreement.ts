@@ -6,7 +6,7 @@
 import { invalid, listWords, formatCount } from "./errors";
 import { edate, isoDate, MAX_SERIAL, Serial } from "./dates";
 import { checkShares, checkNonNegative, exact, Money } from "./quantities";
-import { Terms, describeTerm, TermName } from "./terms";
+import { Terms, describeTerm, NumberTermName } from "./terms";
 
 export interface DemandInput {
   requestDate: Serial;
@@ -23,6 +23,11 @@ export interface DemandInput {
   demandsUsed: number;
   /** Effective date of the last registration under Section 2, if any. */
   lastRegistration: Serial | null;
+  /**
+   * Underwriters' discount as a fraction (0.06 for 6%), used where demand_value_net is TRUE (the
+   * NVCA "net of Selling Expenses"); null when not given (then nothing is deducted).
+   */
+  discount?: number | null;
 }
 
 export interface DemandOutcome {
@@ -83,13 +88,35 @@ export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
     );
   }
 
-  const byPercent = exact(requested).gte(exact(requesting).times(terms.demand_min_percent));
-  const byValue = exact(requested).times(exact(input.price)).gte(terms.demand_min_value);
+  // The size test. CTC (i): "not less than the lesser of 20% or $30 million of the then outstanding
+  // Registrable Securities held by such Holders as a group": 20% of the requesting group, or shares
+  // worth at least $30 million gross at `price`. NVCA §2.1(a): "at least [40%] of the Registrable
+  // Securities then outstanding (or a lesser percent if the anticipated aggregate offering price,
+  // net of Selling Expenses, would exceed $[5-15] million)": 40% of all outstanding, or a net value
+  // of more than the figure. The terms demand_min_base and demand_value_net choose.
+  const discount = input.discount ?? 0;
+  checkNonNegative(discount, "discount", "a fraction such as 0.06 for a 6% gross spread");
+  if (discount >= 1) invalid(`discount: must be less than 1 (a fraction: 0.06 for a 6% gross spread), got ${discount}`);
+  const ofOutstanding = terms.demand_min_base === "outstanding";
+  const base = ofOutstanding ? outstanding : requesting;
+  const net = terms.demand_value_net;
+  const perShare = net ? exact(input.price).times(new Money(1).minus(exact(discount))) : exact(input.price);
+  const value = exact(requested).times(perShare);
+  const byPercent = exact(requested).gte(exact(base).times(terms.demand_min_percent));
+  const byValue = net ? value.gt(terms.demand_min_value) : value.gte(terms.demand_min_value);
   if (!byPercent && !byValue) {
-    const percentShares = exact(requesting).times(terms.demand_min_percent).ceil();
-    const valueShares = new Money(terms.demand_min_value).dividedBy(exact(input.price)).ceil();
+    const percentShares = exact(base).times(terms.demand_min_percent).ceil();
+    // The fewest shares that pass the value test: at least V / p gross, or more than V / net price.
+    const quotient = new Money(terms.demand_min_value).dividedBy(perShare);
+    const valueShares = net ? quotient.floor().plus(1) : quotient.ceil();
+    const baseWords = ofOutstanding
+      ? `the ${formatCount(outstanding)} Registrable Securities outstanding`
+      : `the requesting Holders' ${formatCount(requesting)}`;
+    const valueWords = net
+      ? `more than ${describeTerm(terms, "demand_min_value")} net of selling expenses at $${formatCount(input.price)} a share less a ${percent(exact(discount))} discount`
+      : `${describeTerm(terms, "demand_min_value")} at $${formatCount(input.price)} a share`;
     failures.push(
-      `too small: ${formatCount(requested)} shares requested, fewer than both ${describeTerm(terms, "demand_min_percent")} of the requesting Holders' ${formatCount(requesting)} (${formatCount(percentShares.toNumber())} shares) and ${describeTerm(terms, "demand_min_value")} at $${formatCount(input.price)} a share (${formatCount(valueShares.toNumber())} shares); at least the lesser is needed (${REQUEST})`,
+      `too small: ${formatCount(requested)} shares requested, fewer than both ${describeTerm(terms, "demand_min_percent")} of ${baseWords} (${formatCount(percentShares.toNumber())} shares) and ${valueWords} (${formatCount(valueShares.toNumber())} shares); at least the lesser is needed (${REQUEST})`,
     );
   }
 
@@ -172,7 +199,7 @@ export function earlyDemandDeadline(closingDate: Serial, noticeDate: Serial, ter
 // ---- The agreement's calendar ---------------------------------------------------------------
 
 interface CalendarEvent {
-  term: TermName;
+  term: NumberTermName;
   /** Months are added with EDATE (month ends clamp); days are added as days. */
   by: "months" | "days";
   what: string;

@@ -202,7 +202,7 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][], cap_
 }
 
 /**
- * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half. The six-month rule ("shall not be required to effect more than one (1) registration ... during any six (6) month period") limits registrations effected, not requests: when the last registration was effective less than six months before the request, the result is "OK; effect on or after YYYY-MM-DD (at most one registration in six months, "Number of Requests; Form")" and RR.DEMAND.OK is TRUE. Month convention (the same in every RR function): a period of N months from D runs to EDATE(D, N), 31 Aug + 6 months being the end of February; the next six-month period, and so the deferred date, starts on EDATE(last_registration, 6). Numbers come from the agreement terms (RR.TERMS).
+ * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half. Other agreements measure differently, through the terms: demand_min_base "outstanding" (NVCA) takes the percentage of all Registrable Securities outstanding instead of the requesting Holders'; demand_value_net TRUE (NVCA: "net of Selling Expenses, would exceed") values the request at price × (1 − discount) and needs more than the figure. The six-month rule ("shall not be required to effect more than one (1) registration ... during any six (6) month period") limits registrations effected, not requests: when the last registration was effective less than six months before the request, the result is "OK; effect on or after YYYY-MM-DD (at most one registration in six months, "Number of Requests; Form")" and RR.DEMAND.OK is TRUE. Month convention (the same in every RR function): a period of N months from D runs to EDATE(D, N), 31 Aug + 6 months being the end of February; the next six-month period, and so the deferred date, starts on EDATE(last_registration, 6). Numbers come from the agreement terms (RR.TERMS).
  * @customfunction DEMAND.CHECK DEMAND.CHECK
  * @helpurl https://localhost:3000/help/functions.html#rr-demand-check
  * @example =RR.DEMAND.CHECK(DATE(2001,6,1), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → OK
@@ -215,7 +215,8 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][], cap_
  * @param price Price per share at which the $30 million test is measured.
  * @param demands_used Demand registrations already effected under "Registration on Request" (i).
  * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
- * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @param [discount] Underwriters' discount as a fraction (0.06 for 6%), deducted from the price where the term demand_value_net is TRUE (NVCA: "net of Selling Expenses"); blank for none. Ignored under the CTC 2000 terms (gross value).
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS). A terms range given ninth, where formulas written before [discount] put it, is still read as terms.
  * @returns "OK" or the failing conditions.
  */
 export function demandCheck(
@@ -227,6 +228,7 @@ export function demandCheck(
   price: any,
   demands_used: any,
   last_registration?: any,
+  discount?: any,
   terms?: any[][],
 ): any {
   return agreement.demandCheck(
@@ -238,6 +240,7 @@ export function demandCheck(
     price,
     demands_used,
     last_registration,
+    discount,
     terms,
   );
 }
@@ -256,6 +259,7 @@ export function demandCheck(
  * @param price Price per share at which the $30 million test is measured.
  * @param demands_used Demand registrations already effected.
  * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
+ * @param [discount] Underwriters' discount as a fraction, deducted where demand_value_net is TRUE; blank for none.
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
  * @returns TRUE or FALSE.
  */
@@ -268,9 +272,21 @@ export function demandOk(
   price: any,
   demands_used: any,
   last_registration?: any,
+  discount?: any,
   terms?: any[][],
 ): any {
-  return agreement.demandOk(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
+  return agreement.demandOk(
+    request_date,
+    closing_date,
+    requesting,
+    outstanding,
+    requested,
+    price,
+    demands_used,
+    last_registration,
+    discount,
+    terms,
+  );
 }
 
 /**
@@ -320,7 +336,7 @@ export function shelfOk(used_days: any, new_days: any, terms?: any[][]): any {
 }
 
 /**
- * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
+ * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes; the term filing_from says from which event the date given runs: "join-close" under CTC 2000, "request" under NVCA, 60 days), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date; for the IPO under NVCA terms the period is the term lockup_ipo_days, 180 days, to add to the date yourself), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
  * @helpurl https://localhost:3000/help/functions.html#rr-date
  * @example =RR.DATE("next-demand", DATE(2000,8,31)) → 2001-02-28
@@ -373,7 +389,7 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
 }
 
 /**
- * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA model investors' rights agreement's usual values for the same terms, blanks in the model filled in and marked in the clause column. Paste it, edit values, and pass it as the [terms] argument.
+ * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA 2020 model investors' rights agreement's values for the same terms, from the model's text (its CommonAccord transcription, Doc/G/NVCA/2020/IRA/Form/0.md): the clause column names the section, quotes the words and, where the model has a bracket or a blank, quotes it and says what was chosen. Values are numbers, or words for demand_min_base ("requesting" or "outstanding") and filing_from ("join-close" or "request"), or TRUE/FALSE for demand_value_net. Paste it, edit values, and pass it as the [terms] argument.
  * @customfunction TERMS TERMS
  * @helpurl https://localhost:3000/help/functions.html#rr-terms
  * @example =RR.TERMS("nvca") → the table of terms with NVCA values

@@ -229,9 +229,11 @@ describe("RR.DATE: the agreement's calendar", () => {
     );
   });
 
-  test("terms move the calendar: a 180-day lockup, five-day mail", () => {
+  test("terms move the calendar: NVCA's 90-day lockup after a registration other than the IPO, five-day mail", () => {
     const nvca = termsWith(NVCA_TERMS.map((t) => ({ name: t.name, value: t.value, where: "nvca" })));
-    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), nvca))).toBe("2002-02-28");
+    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), nvca))).toBe("2001-11-30");
+    const ipo = termsWith([{ name: "lockup_days", value: nvca.lockup_ipo_days, where: "t" }]);
+    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), ipo))).toBe("2002-02-28");
     expect(isoDate(agreementDate("mail", D(2001, 12, 30), nvca))).toBe("2002-01-04");
   });
 });
@@ -281,7 +283,9 @@ describe("terms as data", () => {
   test("the CTC 2000 defaults, each with its clause", () => {
     expect(DEFAULT_TERMS).toEqual({
       demand_min_percent: 0.2,
+      demand_min_base: "requesting",
       demand_min_value: 30_000_000,
+      demand_value_net: false,
       demand_majority: 0.5,
       demand_waiting_months: 12,
       max_demands: 3,
@@ -290,8 +294,10 @@ describe("terms as data", () => {
       early_demand_days: 15,
       piggyback_window_days: 15,
       filing_deadline_days: 90,
+      filing_from: "join-close",
       effectiveness_days: 90,
       lockup_days: 90,
+      lockup_ipo_days: 90,
       postponement_days: 90,
       postponement_interval_months: 12,
       shelf_suspension_days: 90,
@@ -305,7 +311,7 @@ describe("terms as data", () => {
   test("the NVCA preset covers the same terms; blanks are filled and marked", () => {
     expect(NVCA_TERMS.map((t) => t.name)).toEqual([...TERM_NAMES]);
     expect(NVCA_TERMS.filter((t) => /blank/.test(t.clause)).map((t) => t.name)).toEqual([
-      "demand_min_value",
+      "demand_majority",
       "shelf_suspension_days",
       "transfer_threshold_shares",
     ]);

@@ -163,13 +163,15 @@ const EXAMPLES: Example[] = [
     expected: 23.34,
   },
   // §5 Agreement mechanics
-  { label: "@example", fn: "demandCheck", args: [...demand, null, null], expected: "OK" },
-  { label: "blank last_registration", fn: "demandCheck", args: [...demand, B, null], expected: "OK" },
+  { label: "@example", fn: "demandCheck", args: [...demand, null, null, null], expected: "OK" },
+  { label: "blank last_registration", fn: "demandCheck", args: [...demand, B, null, null], expected: "OK" },
+  { label: "blank discount", fn: "demandCheck", args: [...demand, null, B, null], expected: "OK" },
   {
     label: "terms with a blank row",
     fn: "demandCheck",
     args: [
       ...demand,
+      null,
       null,
       [
         ["max_demands", 3],
@@ -178,8 +180,48 @@ const EXAMPLES: Example[] = [
     ],
     expected: "OK",
   },
-  { label: "@example", fn: "demandOk", args: [D(2001, 3, 15), ...demand.slice(1), null, null], expected: false },
-  { label: "blank demands_used", fn: "demandOk", args: [...demand.slice(0, 6), B, null, null], expected: true },
+  // The six-month rule defers: last registration 2000-12-15, EDATE(…, 6) = 2001-06-15 after the request.
+  {
+    label: "deferred by the six-month rule",
+    fn: "demandCheck",
+    args: [...demand, D(2000, 12, 15), null, null],
+    expected: 'OK; effect on or after 2001-06-15 (at most one registration in six months, "Number of Requests; Form")',
+  },
+  { label: "deferred is still OK", fn: "demandOk", args: [...demand, D(2000, 12, 15), null, null], expected: true },
+  // NVCA terms: 40% of the 1,000,000 outstanding is 400,000 shares; $15 million net at $25 less 6%
+  // ($23.50) needs more than 638,297.87 shares, so 200,000 shares fail both, and 400,000 pass.
+  {
+    label: "NVCA base and net value, with blanks in the table",
+    fn: "demandCheck",
+    args: [
+      D(2006, 6, 1),
+      D(2000, 3, 15),
+      600_000,
+      1_000_000,
+      200_000,
+      25,
+      0,
+      null,
+      0.06,
+      [
+        ["demand_min_percent", 0.4],
+        ["demand_min_base", "outstanding"],
+        ["demand_min_value", 15_000_000],
+        ["demand_value_net", true],
+        [B, B],
+      ],
+    ],
+    expected:
+      'Not OK: (1) too small: 200,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding (400,000 shares) and more than $15,000,000 net of selling expenses at $25 a share less a 6% discount (638,298 shares); at least the lesser is needed ("Registration on Request" (i))',
+  },
+  {
+    label: "a blank demand_value_net cell is FALSE",
+    fn: "demandOk",
+    args: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null, [["demand_value_net", B]]],
+    expected: true,
+  },
+  { label: "@example", fn: "demandOk", args: [D(2001, 3, 15), ...demand.slice(1), null, null, null], expected: false },
+  { label: "blank demands_used", fn: "demandOk", args: [...demand.slice(0, 6), B, null, null, null], expected: true },
   { label: "@example", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), D(2000, 11, 20), null], expected: true },
   { label: "blank notice is FALSE", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), B, null], expected: false },
   {

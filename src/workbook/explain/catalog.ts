@@ -20,6 +20,7 @@ const DEMAND_PARAMS = [
   "price",
   "demands_used",
   "last_registration?",
+  "discount?",
   "terms?",
 ];
 const CESSATION_PARAMS = ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting?"];
