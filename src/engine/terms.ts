@@ -306,13 +306,13 @@ export const NVCA_TERMS: readonly TermDefinition[] = [
     "lockup_days",
     90,
     "days",
-    `${NVCA} §2.11 [Register.MarketStandoff.1.RestrictedPeriod.End, Non.IPO]: "or ninety (90) days in the case of any registration other than the IPO" (no bracket; the model's period runs from "the date of the final prospectus")`,
+    `${NVCA} §2.11 [Register.MarketStandoff.1.RestrictedPeriod.End, Non.IPO]: "or ninety (90) days in the case of any registration other than the IPO" (no bracket). The model's period starts "on the date of the final prospectus"`,
   ),
   term(
     "lockup_ipo_days",
     180,
     "days",
-    `${NVCA} §2.11 [Register.MarketStandoff.1.RestrictedPeriod.End]: "such period not to exceed one hundred eighty (180) days in the case of the IPO" (no bracket)`,
+    `${NVCA} §2.11 [Register.MarketStandoff.1.RestrictedPeriod.End]: "such period not to exceed one hundred eighty (180) days in the case of the IPO" (no bracket). RR.DATE's "lockup" adds lockup_days; for the IPO pass this value as lockup_days`,
   ),
   term(
     "postponement_days",

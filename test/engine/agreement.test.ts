@@ -449,3 +449,107 @@ describe("shelf registrations: RR.SHELF.END and RR.SHELF.OK", () => {
     expect(() => shelfSuspensionAllowed(0, 2.5, DEFAULT_TERMS)).toThrow(/^new_days: expected a whole number of days, 0 or more, got 2.5$/);
   });
 });
+
+describe("the demand's size test as the terms measure it", () => {
+  const nvca = termsWith(NVCA_TERMS.map((t) => ({ name: t.name, value: t.value, where: "nvca" })));
+  // Five years after the Agreement (closing 2000-03-15): EDATE(…, 60) = 2005-03-15, so 2005-03-16 is the first day.
+  const late = { requestDate: D(2005, 3, 16) };
+
+  test("NVCA measures 40% against all Registrable Securities outstanding, not the requesting group's", () => {
+    // 600,000 of 1,000,000 request; 40% of the requesting group would be 240,000, of all outstanding 400,000.
+    // At $25, $15 million net of nothing needs more than 600,000 shares, so the value test does not help.
+    expect(check({ ...late, requested: 300_000 }, nvca).failures).toEqual([
+      'too small: 300,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding (400,000 shares) and more than $15,000,000 net of selling expenses at $25 a share less a 0% discount (600,001 shares); at least the lesser is needed ("Registration on Request" (i))',
+    ]);
+    expect(check({ ...late, requested: 399_999 }, nvca).ok).toBe(false);
+    expect(check({ ...late, requested: 400_000 }, nvca).ok).toBe(true);
+    const requestingBase = termsWith([{ name: "demand_min_base", value: "requesting", where: "t" }], nvca);
+    expect(check({ ...late, requested: 240_000 }, requestingBase).ok).toBe(true);
+    expect(check({ ...late, requested: 239_999 }, requestingBase).ok).toBe(false);
+  });
+
+  test('NVCA: the value is net of the discount and must "exceed" the figure; CTC: gross, "not less than"', () => {
+    // $25 less 40% = $15 net a share; $15,000,000 / $15 = 1,000,000 shares exactly: that is not "exceed".
+    const big = { ...late, requesting: 1_600_000, outstanding: 3_000_000, price: 25, discount: 0.4 }; // 40% of 3,000,000 = 1,200,000
+    expect(check({ ...big, requested: 1_000_000 }, nvca).ok).toBe(false);
+    expect(check({ ...big, requested: 1_000_001 }, nvca).ok).toBe(true);
+    // Without a discount the same value is gross: $25 × 600,001 > $15 million.
+    expect(check({ ...big, discount: null, requested: 600_000 }, nvca).ok).toBe(false);
+    expect(check({ ...big, discount: null, requested: 600_001 }, nvca).ok).toBe(true);
+    // CTC: $30 million at $30 is 1,000,000 shares; "not less than" admits exactly that, and the discount is ignored.
+    const ctc = { requesting: 6_000_000, outstanding: 10_000_000, price: 30, discount: 0.4 }; // 20% of 6,000,000 = 1,200,000
+    expect(check({ ...ctc, requested: 1_000_000 }).ok).toBe(true);
+    expect(check({ ...ctc, requested: 999_999 }).ok).toBe(false);
+  });
+
+  test("a discount must be a fraction below 1", () => {
+    expect(() => check({ discount: 1 }, nvca)).toThrow(/^discount: must be less than 1/);
+    expect(() => check({ discount: -0.1 }, nvca)).toThrow(/^discount: expected a fraction such as 0.06 for a 6% gross spread of 0 or more/);
+  });
+});
+
+describe("the NVCA preset follows the 2020 model's text", () => {
+  const by = Object.fromEntries(NVCA_TERMS.map((t) => [t.name, t]));
+  // Where the model has a bracket the preset picked a value inside it.
+  const CHOSEN = {
+    demand_min_percent: ["{at least forty percent (40%)}", 0.4],
+    demand_min_value: ["$[five (5)- fifteen (15)] million", 15_000_000],
+    demand_waiting_months: ["{insert date that is] three (3) - five (5) years}", 60],
+    max_demands: ["[one (1) - two (2)] registration[s]", 2],
+    months_between_registrations: ["[one hundred eighty (180)] days after the effective date of", 6],
+    join_window_days: ["{twenty (20)} days", 20],
+    postponement_days: ["[thirty (30) - one hundred twenty (120)] days", 90],
+    postponement_interval_months: ["more than [once] in any twelve (12) month period", 12],
+    consent_majority: ["[at least a majority]", 0.5],
+  } as const;
+  // Where the model leaves a blank the preset filled one in and says so.
+  const BLANKS = {
+    demand_majority: "{Registration.OnDemand.AtLeastShareholdersOf.%}",
+    transfer_threshold_shares: "[holds at least [_____] shares",
+    shelf_suspension_days: "[_______] days",
+  } as const;
+
+  test.each(Object.entries(CHOSEN))("%s: the clause quotes the bracket and the choice", (name, [bracket, value]) => {
+    expect(by[name].value).toBe(value);
+    expect(by[name].clause).toContain(bracket);
+    expect(by[name].clause).toMatch(/bracket in the model; chosen: \S/);
+  });
+
+  test.each(Object.entries(BLANKS))("%s: the clause quotes the blank and what was filled in", (name, blank) => {
+    expect(by[name].clause).toContain(blank);
+    expect(by[name].clause).toMatch(/blank/);
+  });
+
+  test("every other clause quotes words without a bracket and says so, or says the model has no counterpart", () => {
+    const rest = NVCA_TERMS.filter((t) => !(t.name in CHOSEN) && !(t.name in BLANKS));
+    for (const t of rest) expect([t.name, /\(no bracket\)|no counterpart/.test(t.clause)]).toEqual([t.name, true]);
+    // A clause that quotes a bracket always says what was chosen from it (or that it is a blank).
+    for (const t of NVCA_TERMS) {
+      if (/"[^"]*[[{][^"]*"/.test(t.clause) && !/\(no bracket\)/.test(t.clause)) {
+        expect([t.name, /chosen:|blank/.test(t.clause)]).toEqual([t.name, true]);
+      }
+    }
+    for (const t of NVCA_TERMS) expect([t.name, t.clause.startsWith("NVCA 2020 model IRA")]).toEqual([t.name, true]);
+  });
+
+  test("the values the model measures differently from CTC", () => {
+    expect([by.demand_min_base.value, by.demand_value_net.value, by.filing_from.value]).toEqual(["outstanding", true, "request"]);
+    expect([by.filing_deadline_days.value, by.lockup_days.value, by.lockup_ipo_days.value]).toEqual([60, 90, 180]);
+    expect([by.effectiveness_days.value, by.piggyback_window_days.value, by.mail_notice_days.value]).toEqual([120, 20, 5]);
+    expect(by.transfer_threshold_shares.clause).toMatch(/what the transferee holds after the transfer/);
+  });
+
+  test("choice and flag terms are checked by kind", () => {
+    expect(termsWith([{ name: "demand_min_base", value: " Outstanding ", where: "t" }]).demand_min_base).toBe("outstanding");
+    expect(termsWith([{ name: "demand_value_net", value: 1, where: "t" }]).demand_value_net).toBe(true);
+    expect(() => termsWith([{ name: "filing_from", value: "notice", where: "t" }])).toThrow(
+      't: filing_from: expected "join-close" or "request", got the text "notice"',
+    );
+    expect(() => termsWith([{ name: "demand_value_net", value: 2, where: "t" }])).toThrow(
+      "t: demand_value_net: expected TRUE or FALSE (or 1 or 0), got 2",
+    );
+    expect(() => termsWith([{ name: "max_demands", value: "two", where: "t" }])).toThrow(
+      't: max_demands: expected a number, got the text "two"',
+    );
+  });
+});

@@ -193,6 +193,25 @@ describe("RR.TERMS and the [terms] argument", () => {
     expect(RR.terms([[""]])).toEqual(table);
   });
 
+  test('RR.DEMAND.CHECK(...; RR.TERMS("nvca")) measures 40% against all outstanding, as the model does', () => {
+    const nvca = RR.terms("nvca");
+    // After five years; 600,000 of 1,000,000 ask to register 300,000: 50% of theirs, 30% of all. $25 × 300,000 = $7.5 million.
+    const args = [D(2005, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 300_000, 25, 0, null];
+    expect(RR.demandOk(...args, null, nvca)).toBe(false);
+    expect(RR.demandOk(...args, nvca)).toBe(false); // [terms] ninth, as written before [discount]
+    expect(RR.demandCheck(...args, null, nvca)).toMatch(
+      /^Not OK: \(1\) too small: 300,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding/,
+    );
+    expect(RR.demandOk(...args, null, null)).toBe(true); // CTC 2000: 20% of the requesting group, 120,000
+    // Net of a 6% discount: $15,000,000 / $23.50 = 638,297.87…, so 638,298 shares "would exceed" it.
+    const value = [D(2005, 6, 1), D(2000, 3, 15), 900_000, 1_700_000, 638_298, 25, 0, null, 0.06, nvca];
+    expect(RR.demandOk(...value)).toBe(true); // 40% of 1,700,000 = 680,000 not reached; the value is
+    expect(RR.demandOk(...value.slice(0, 4), 638_297, ...value.slice(5))).toBe(false);
+    // A blank discount deducts nothing: $25 × 600,000 is $15 million exactly, which does not exceed it.
+    const gross = (requested: number, blank: unknown) => RR.demandOk(...value.slice(0, 4), requested, ...value.slice(5, 8), blank, nvca);
+    for (const blank of [null, 0, [[null]], [[0]]]) expect([gross(600_000, blank), gross(600_001, blank)]).toEqual([false, true]);
+  });
+
   test('"nvca" spills the NVCA values for the same terms', () => {
     const nvca = RR.terms("nvca");
     expect(nvca.map((r: unknown[]) => r[0])).toEqual(RR.terms(null).map((r: unknown[]) => r[0]));
