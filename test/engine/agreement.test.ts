@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { serialFromDate as D, isoDate } from "../../src/engine/dates";
+import { serialFromDate as D, isoDate, edate } from "../../src/engine/dates";
 import {
   checkDemand,
   describeDemand,
@@ -119,6 +119,21 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     expect(r.ok).toBe(true);
     expect(r.failures).toEqual([]);
     expect(describeDemand(r, DEFAULT_TERMS)).toBe(text);
+  });
+
+  test("property: the last registration never changes DEMAND.OK; it defers to EDATE(last, 6) exactly when the request is earlier", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: D(1999, 1, 1), max: D(2003, 12, 31) }),
+        fc.integer({ min: D(2001, 3, 16), max: D(2004, 12, 31) }),
+        (last, requestDate) => {
+          const r = check({ requestDate, lastRegistration: last });
+          expect(r.ok).toBe(check({ requestDate }).ok);
+          const next = edate(last, 6);
+          expect(r.effectOnOrAfter).toBe(requestDate < next ? next : null);
+        },
+      ),
+    );
   });
 
   test("the six-month rule is not listed among failures when the request fails for another reason", () => {
