@@ -216,7 +216,7 @@ export const NVCA_TERMS: readonly TermDefinition[] = [
     "demand_min_percent",
     0.4,
     "fraction",
-    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.1]: a request that the Company file "with respect to {at least forty percent (40%)} of the Registrable Securities then outstanding"; ${CHOSEN} forty percent (40%)`,
+    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.1]: a request that the Company file "with respect to {at least forty percent (40%)} of the Registrable Securities then outstanding" (the model's bracket [at least forty percent (40%)], in braces in the transcription); ${CHOSEN} forty percent (40%)`,
     "fraction of the base demand_min_base names",
   ),
   term(
@@ -243,14 +243,14 @@ export const NVCA_TERMS: readonly TermDefinition[] = [
     "demand_majority",
     0.5,
     "fraction",
-    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.1]: "a request from Holders of {Registration.OnDemand.AtLeastShareholdersOf.%} of the Registrable Securities then outstanding"; ${BLANK} a majority (more than 50%), the CTC 2000 figure`,
+    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.1]: "a request from Holders of {Registration.OnDemand.AtLeastShareholdersOf.%} of the Registrable Securities then outstanding" (a blank, [__%], for the parties to fill); ${BLANK} a majority (more than 50%), the CTC 2000 figure`,
     "more than this fraction of Registrable Securities outstanding",
   ),
   term(
     "demand_waiting_months",
     60,
     "months",
-    `${NVCA} §2.1(a) [Register.ByDemand.S-1.0-2]: "If at any time after {the earlier of} {insert date that is] three (3) - five (5) years} after the date of this Agreement or {one hundred eighty (180)} days after the effective date of the registration statement for the IPO" ("[earlier of [3–5] years or] [180] days after the IPO", the IPO limb optional); ${CHOSEN} five (5) years after the date of the Agreement (give that date as closing_date); the 180 days after the IPO, if earlier, are not modelled by this term`,
+    `${NVCA} §2.1(a) [Register.ByDemand.S-1.0-2]: "If at any time after {the earlier of} {insert date that is] three (3) - five (5) years} after the date of this Agreement or {one hundred eighty (180)} days after the effective date of the registration statement for the IPO" (the model's brackets "[the earlier of] [three (3) - five (5)] years ... or [one hundred eighty (180)] days after the IPO", in braces in the transcription, the IPO limb optional); ${CHOSEN} five (5) years after the date of the Agreement (give that date as closing_date); the 180 days after the IPO, if earlier, are not modelled by this term`,
   ),
   term(
     "max_demands",
@@ -269,7 +269,7 @@ export const NVCA_TERMS: readonly TermDefinition[] = [
     "join_window_days",
     20,
     "days",
-    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.2.00.1.00]: other Holders join "within {twenty (20)} days of the date the Demand Notice is given"; ${CHOSEN} twenty (20) days`,
+    `${NVCA} §2.1(a) [Register.ByDemand.S-1.00.2.00.1.00]: other Holders join "within {twenty (20)} days of the date the Demand Notice is given" (the bracket [twenty (20)], in braces in the transcription, as in §2.1(b)'s "[twenty (20)] days"); ${CHOSEN} twenty (20) days`,
   ),
   term(
     "early_demand_days",

@@ -528,6 +528,7 @@ describe("the NVCA preset follows the 2020 model's text", () => {
     expect(by[name].value).toBe(value);
     expect(by[name].clause).toContain(bracket);
     expect(by[name].clause).toMatch(/bracket in the model; chosen: \S/);
+    expect(by[name].clause).toMatch(/\[[^\]]+\]/); // the bracket as the model writes it, square
   });
 
   test.each(Object.entries(BLANKS))("%s: the clause quotes the blank and what was filled in", (name, blank) => {
