@@ -36,6 +36,9 @@ test("every function of the contract is registered under its name, and the regis
     "RULE144.HOLDEND",
     "RULE144.CEASED",
     "RULE144.STATUS",
+    "RULE144.CEASEDATE",
+    "RULE144.WINDOWS",
+    "RULE144.FORM144",
     "PRIORITY",
     "CUTBACK",
     "INDEMNITY.CAP",
@@ -87,6 +90,48 @@ test.each([
     "RULE144.STATUS",
     [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null],
     [["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."]],
+  ],
+  // §6 Rule 144, more of the rule (figures: six months met EDATE(2007-12-01, 6) + 1 = 2008-06-02).
+  [
+    "§6 sold_3m exactly at the room: 6,400 + 12,000 = 18,400",
+    "RULE144.CEASED",
+    [col(6_400, 6_401), [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, [[12_000]], null],
+    [[true], [false]],
+  ],
+  [
+    "§6 a group whose sum crosses the limit: 10,000 + 8,401",
+    "RULE144.CEASED",
+    [col(10_000, 8_401), [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, null, [["Fund A"]]],
+    [[false], [false]],
+  ],
+  [
+    "§6 current_info FALSE: an affiliate never; a non-affiliate waits one year",
+    "RULE144.CEASED",
+    [col(1, 1), col(true, false), [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, [[false]], null, null],
+    [[false], [false]],
+  ],
+  [
+    "§6 status: the room left by sales",
+    "RULE144.STATUS",
+    [[[10_000]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, [[12_000]], null],
+    [
+      [
+        "Not ceased: 12,000 sold in the last three months leave room for 6,400 of 18,400, fewer than the 10,000 registrable shares (affiliate, Rule 144(e)(1), 2008 regime).",
+      ],
+    ],
+  ],
+  [
+    "§6 lapse dates the day before, of and after 2008-02-15",
+    "RULE144.CEASEDATE",
+    [[[10_000]], [[false]], col(D(2007, 2, 13), D(2007, 2, 14), D(2007, 8, 15)), [[18_400]], null, null, null, null, null],
+    [[D(2008, 2, 14)], [D(2008, 2, 15)], [D(2008, 2, 16)]],
+  ],
+  ["§6 windows: 50,000 with 12,000 sold", "RULE144.WINDOWS", [[[50_000]], [[18_400]], [[12_000]]], [[4]]],
+  [
+    "§6 Form 144: 600 shares the day before and of 2008-02-15; 5,000 is not more than 5,000",
+    "RULE144.FORM144",
+    [col(600, 600, 5_000), [[0]], [[true]], col(D(2008, 2, 14), D(2008, 2, 15), D(2024, 1, 2))],
+    [[true], [false], [false]],
   ],
   [
     "§3 priority, demand",

@@ -8,6 +8,13 @@ import {
   averageWeeklyVolume,
   holdingPeriodEnd,
   assessCessation,
+  cessationDate,
+  dribbleWindows,
+  form144Required,
+  aggregateGroups,
+  CessationInput,
+  GroupRow,
+  RuleError,
   parseRole,
   parseOffering,
   priorityTier,
@@ -43,6 +50,7 @@ import {
   isOmitted,
   isBlankOrZero,
   readCell,
+  describeCell,
 } from "./excel";
 
 const SHARES = "a whole number of shares";
@@ -171,8 +179,15 @@ export function rule144Ceased(
   asOf: unknown,
   limit: unknown,
   reporting: unknown,
+  currentInfo?: unknown,
+  sold3m?: unknown,
+  group?: unknown,
 ): Result[][] {
-  return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
+  if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
+    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
+  }
+  const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
+  return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).ceased);
 }
 
 export function rule144Status(
@@ -182,8 +197,157 @@ export function rule144Status(
   asOf: unknown,
   limit: unknown,
   reporting: unknown,
+  currentInfo?: unknown,
+  sold3m?: unknown,
+  group?: unknown,
 ): Result[][] {
-  return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
+  if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
+    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
+  }
+  const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
+  return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).explanation);
+}
+
+// §6 Rule 144, more of the rule ----------------------------------------------------------------------
+// Added beside the §2 adapters above (which stay as they are when none of the §6 arguments is given).
+
+interface Rule144Args {
+  registrable: unknown;
+  affiliate: unknown;
+  acquired: unknown;
+  volumeLimit: unknown;
+  reporting: unknown;
+  currentInfo: unknown;
+  sold3m: unknown;
+  group: unknown;
+}
+
+/** A group label: text or a number; a blank cell (or 0, desktop's blank) is no group. */
+function groupLabel(v: Vector, i: number): string | null {
+  const { cell, name } = at(v, i);
+  const read = readCell(cell);
+  if (read.kind === "blank" || (read.kind === "number" && read.value === 0)) return null;
+  if (read.kind === "text") return read.value.trim() === "" ? null : read.value.trim();
+  if (read.kind === "number") return String(read.value);
+  if (read.kind === "error")
+    return invalid(`${name}: the cell holds an error (${read.code}); expected a group label (text, or blank for none)`);
+  return invalid(`${name}: expected a group label (text, or blank for none), got ${describeCell(cell)}`);
+}
+
+/**
+ * CEASED / STATUS / CEASEDATE with the §6 arguments: the rows of one call are read once to total
+ * each group of affiliates acting in concert (Rule 144(e)(3)(vi)), then each row is computed on its
+ * own; a row's own bad input is its own error, and a group that cannot be totalled is an error in
+ * each of its affiliate rows.
+ */
+function rule144Rows(
+  args: Rule144Args,
+  dateArg: unknown,
+  dateName: "as_of" | "from",
+  compute: (input: Omit<CessationInput, "asOf">, day: number | undefined) => Result,
+): Result[][] {
+  return grid(() => {
+    const reg = vectorOf(args.registrable, "registrable");
+    const aff = vectorOf(args.affiliate, "affiliate");
+    const acq = vectorOf(args.acquired, "acquired");
+    const day = dateName === "as_of" ? vectorOf(dateArg, "as_of") : optionalVector(dateArg, "from", null);
+    const lim = vectorOf(args.volumeLimit, "volume_limit");
+    const rep = reportingVector(args.reporting);
+    const cur = optionalVector(args.currentInfo, "current_info", true);
+    const sold = optionalVector(args.sold3m, "sold_3m", 0);
+    const grp = optionalVector(args.group, "group", null);
+    const vectors = [reg, aff, acq, day, lim, rep, cur, sold, grp];
+    const { length } = layout(vectors);
+    const limitOf = (i: number) => num(at(lim, i).cell, at(lim, i).name, "a volume limit in shares");
+
+    const rows: GroupRow[] = [];
+    for (let i = 0; i < length; i++) {
+      let label: string | null;
+      try {
+        label = groupLabel(grp, i);
+      } catch {
+        rows.push({ label: null }); // its own error, in its own cell
+        continue;
+      }
+      if (label === null) {
+        rows.push({ label });
+        continue;
+      }
+      try {
+        const affiliate = bool(at(aff, i).cell, at(aff, i).name);
+        rows.push(
+          affiliate
+            ? { label, affiliate, registrable: shares(reg, i), sold3m: shares(sold, i), volumeLimit: limitOf(i) }
+            : { label, affiliate, registrable: 0, sold3m: 0, volumeLimit: 0 },
+        );
+      } catch {
+        rows.push({ label, unreadable: true });
+      }
+    }
+    const groups = rows.some((r) => r.label !== null) ? aggregateGroups(rows) : [];
+
+    return byRow(vectors, (i) => {
+      const input: Omit<CessationInput, "asOf"> = {
+        registrable: shares(reg, i),
+        affiliate: bool(at(aff, i).cell, at(aff, i).name),
+        acquired: date(at(acq, i).cell, at(acq, i).name),
+        volumeLimit: limitOf(i),
+        reporting: bool(at(rep, i).cell, at(rep, i).name),
+        currentInfo: bool(at(cur, i).cell, at(cur, i).name),
+        sold3m: shares(sold, i),
+      };
+      const { cell, name } = at(day, i);
+      // No date serial is 0, so a blank [from] cell (0 on desktop) takes the default, as an omitted one does.
+      const when = dateName === "from" && isBlankOrZero(cell) ? undefined : date(cell, name);
+      groupLabel(grp, i);
+      const total = groups[i];
+      if (total instanceof RuleError) throw total;
+      return compute(total ? { ...input, group: total } : input, when);
+    });
+  });
+}
+
+export function rule144CeaseDate(
+  registrable: unknown,
+  affiliate: unknown,
+  acquired: unknown,
+  limit: unknown,
+  reporting: unknown,
+  currentInfo: unknown,
+  sold3m: unknown,
+  group: unknown,
+  from: unknown,
+): Result[][] {
+  const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
+  return rule144Rows(args, from, "from", (input, day) => cessationDate(input, day));
+}
+
+export function rule144Windows(registrable: unknown, limit: unknown, sold3m: unknown): Result[][] {
+  return grid(() => {
+    const reg = vectorOf(registrable, "registrable");
+    const lim = vectorOf(limit, "volume_limit");
+    const sold = optionalVector(sold3m, "sold_3m", 0);
+    return byRow([reg, lim, sold], (i) =>
+      dribbleWindows(shares(reg, i), num(at(lim, i).cell, at(lim, i).name, "a volume limit in shares"), shares(sold, i)),
+    );
+  });
+}
+
+export function rule144Form144(sharesSold: unknown, amount: unknown, affiliate: unknown, saleDate: unknown): Result[][] {
+  return grid(() => {
+    const s = vectorOf(sharesSold, "shares");
+    const a = vectorOf(amount, "amount");
+    const aff = vectorOf(affiliate, "affiliate");
+    const d = vectorOf(saleDate, "sale_date");
+    return byRow([s, a, aff, d], (i) =>
+      form144Required(
+        shares(s, i),
+        num(at(a, i).cell, at(a, i).name, "an aggregate sale price in dollars"),
+        bool(at(aff, i).cell, at(aff, i).name),
+        date(at(d, i).cell, at(d, i).name),
+      ),
+    );
+  });
 }
 
 // §3 Cutbacks ------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] 
 }
 
 /**
- * Cessation (iii) of "Registrable Securities": TRUE when all the holder's Registrable Securities could be sold under Rule 144 in one three-month period starting on as_of. FALSE while the holding period (RR.RULE144.HOLDEND, regime by as_of) is not met. 2008 regime: non-affiliate TRUE; affiliate TRUE when registrable ≤ volume_limit. 1997 regime: non-affiliate held two years (Rule 144(k)) TRUE; otherwise registrable ≤ volume_limit.
+ * Cessation (iii) of "Registrable Securities": TRUE when all the holder's Registrable Securities could be sold under Rule 144 in one three-month period, judged on as_of under the rules in force on as_of. Reading: the holder's present ability to sell on as_of; a holding period that ends, or the 2008 regime change that falls, later in the window does not count yet (RR.RULE144.CEASEDATE gives that forward date). FALSE while the holding period (RR.RULE144.HOLDEND, regime by as_of) is not met. 2008 regime: non-affiliate TRUE; affiliate TRUE when registrable ≤ volume_limit − sold_3m. 1997 regime: non-affiliate held two years (Rule 144(k)) TRUE; otherwise registrable ≤ volume_limit − sold_3m. Without current public information (current_info FALSE, Rule 144(c)): an affiliate is never ceased; a non-affiliate of a reporting issuer needs one year, not six months (144(b)(1)(i): "The requirements of paragraph (c)(1) of this section shall not apply … provided a period of one year has elapsed"), and under the 1997 regime two years (Rule 144(k)). Rows with the same group label that are affiliates are tested together (144(e)(3)(vi)): their registrable and sold_3m summed against one volume_limit.
  * @customfunction RULE144.CEASED RULE144.CEASED
  * @helpurl https://localhost:3000/help/functions.html#rr-rule144-ceased
  * @example =RR.RULE144.CEASED(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → TRUE
@@ -85,6 +85,9 @@ export function rule144HoldEnd(acquired: any[][], reporting?: any[][]): any[][] 
  * @param as_of First day of the three-month period tested; chooses the regime.
  * @param volume_limit Rule 144(e)(1) limit in shares, usually RR.RULE144.VOLUME(...).
  * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
+ * @param [current_info] TRUE (default) when the issuer is current in its Exchange Act reports (Rule 144(c)(1); for a non-reporting issuer, public information under (c)(2)); a blank cell reads as FALSE.
+ * @param [sold_3m] Shares (as common) the holder sold in the three months before as_of; they count against the volume limit ("together with all sales … within the preceding three months", 144(e)(1)). Blank = 0; for an affiliate more than volume_limit is an error.
+ * @param [group] A label per row (text): rows with the same label are persons acting in concert (144(e)(3)(vi)), e.g. funds of one sponsor; their affiliate rows are tested together and must give the same volume_limit. Blank = no group.
  * @returns TRUE or FALSE per row.
  */
 export function rule144Ceased(
@@ -94,12 +97,15 @@ export function rule144Ceased(
   as_of: any[][],
   volume_limit: any[][],
   reporting?: any[][],
+  current_info?: any[][],
+  sold_3m?: any[][],
+  group?: any[][],
 ): any[][] {
-  return rr.rule144Ceased(registrable, affiliate, acquired, as_of, volume_limit, reporting);
+  return rr.rule144Ceased(registrable, affiliate, acquired, as_of, volume_limit, reporting, current_info, sold_3m, group);
 }
 
 /**
- * The RR.RULE144.CEASED test as one sentence for the margin: the outcome ("Ceased:" or "Not ceased:"), the binding reason, the dates or numbers involved, the regime and the paragraph of Rule 144.
+ * The RR.RULE144.CEASED test as one sentence for the margin: the outcome ("Ceased:" or "Not ceased:"), the binding reason (holding period, current public information, the room left by sales in the last three months, a group's total, Rule 144(k)), the dates or numbers involved, the regime and the paragraph of Rule 144. Same inputs and reading as RR.RULE144.CEASED (present ability on as_of).
  * @customfunction RULE144.STATUS RULE144.STATUS
  * @helpurl https://localhost:3000/help/functions.html#rr-rule144-status
  * @example =RR.RULE144.STATUS(10000, FALSE, DATE(2007,12,1), DATE(2008,7,1), 18400) → Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime).
@@ -110,6 +116,9 @@ export function rule144Ceased(
  * @param as_of First day of the three-month period tested; chooses the regime.
  * @param volume_limit Rule 144(e)(1) limit in shares, usually RR.RULE144.VOLUME(...).
  * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
+ * @param [current_info] TRUE (default) when the issuer is current in its Exchange Act reports (Rule 144(c)); a blank cell reads as FALSE.
+ * @param [sold_3m] Shares the holder sold in the three months before as_of, counted against the volume limit (144(e)(1)). Blank = 0.
+ * @param [group] A label per row: rows with the same label act in concert (144(e)(3)(vi)) and their affiliate rows are tested together. Blank = no group.
  * @returns Text per row.
  */
 export function rule144Status(
@@ -119,8 +128,73 @@ export function rule144Status(
   as_of: any[][],
   volume_limit: any[][],
   reporting?: any[][],
+  current_info?: any[][],
+  sold_3m?: any[][],
+  group?: any[][],
 ): any[][] {
-  return rr.rule144Status(registrable, affiliate, acquired, as_of, volume_limit, reporting);
+  return rr.rule144Status(registrable, affiliate, acquired, as_of, volume_limit, reporting, current_info, sold_3m, group);
+}
+
+/**
+ * The date the holder's registration rights lapse under cessation (iii): the first date on or after from on which RR.RULE144.CEASED would be TRUE with these inputs held fixed, crossing the 15 Feb 2008 regime change (Release 33-8869 applies by date of sale). Default from: 29 Apr 1997 (the first day of the 1997 regime) or acquired, whichever is later; the search never starts before 29 Apr 1997, outside the model. #N/A with the reason when it never happens at these inputs (an affiliate, or a group of affiliates, above the volume limit, or an affiliate without current public information).
+ * @customfunction RULE144.CEASEDATE RULE144.CEASEDATE
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-ceasedate
+ * @example =RR.RULE144.CEASEDATE(10000, FALSE, DATE(2007,12,1), 18400) → 2008-06-02
+ * @clause Cessation (iii) of "Registrable Securities"; Rule 144(b), (c), (d), (e), (k); Release 33-8869
+ * @param registrable The holder's Registrable Securities, as converted and aggregated. Whole shares.
+ * @param affiliate TRUE when the holder is, or was within the three months before the sale, an affiliate.
+ * @param acquired Date acquired and paid for (the convertible's purchase date for conversion shares, 144(d)(3)(ii)).
+ * @param volume_limit Rule 144(e)(1) limit in shares, usually RR.RULE144.VOLUME(...), held fixed.
+ * @param [reporting] TRUE (default) when the issuer has reported under the Exchange Act for at least 90 days.
+ * @param [current_info] TRUE (default) when the issuer is current in its reports (Rule 144(c)); a blank cell reads as FALSE.
+ * @param [sold_3m] Shares sold in the three months before each date tested, counted against the volume limit. Blank = 0.
+ * @param [group] A label per row for persons acting in concert (144(e)(3)(vi)), as in RR.RULE144.CEASED. Blank = no group.
+ * @param [from] The first date considered. Blank: 1997-04-29 or acquired, whichever is later.
+ * @returns A date serial per row (format the cells as dates).
+ */
+export function rule144CeaseDate(
+  registrable: any[][],
+  affiliate: any[][],
+  acquired: any[][],
+  volume_limit: any[][],
+  reporting?: any[][],
+  current_info?: any[][],
+  sold_3m?: any[][],
+  group?: any[][],
+  from?: any[][],
+): any[][] {
+  return rr.rule144CeaseDate(registrable, affiliate, acquired, volume_limit, reporting, current_info, sold_3m, group, from);
+}
+
+/**
+ * The dribble-out count: how many consecutive three-month periods an affiliate needs to sell all of registrable under the Rule 144(e)(1) volume limit, the first period's room reduced by sold_3m ("together with all sales … within the preceding three months"). 1 + ceiling((registrable − (volume_limit − sold_3m)) / volume_limit) when the first room is not enough; 1 when it is; 0 for no shares. Whole shares: a fractional limit allows its whole part. #N/A when the limit is below one share.
+ * @customfunction RULE144.WINDOWS RULE144.WINDOWS
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-windows
+ * @example =RR.RULE144.WINDOWS(50000, 18400, 12000) → 4
+ * @clause Rule 144(e)(1)
+ * @param registrable Shares the affiliate is to sell (as common). Whole shares.
+ * @param volume_limit Rule 144(e)(1) limit in shares per three months, usually RR.RULE144.VOLUME(...).
+ * @param [sold_3m] Shares sold in the three months before the first period. Blank = 0; more than volume_limit is an error.
+ * @returns A whole number per row.
+ */
+export function rule144Windows(registrable: any[][], volume_limit: any[][], sold_3m?: any[][]): any[][] {
+  return rr.rule144Windows(registrable, volume_limit, sold_3m);
+}
+
+/**
+ * TRUE when sales in reliance on Rule 144 in one three-month period need a notice on Form 144 (Rule 144(h)), the regime chosen by the date of sale. From 15 Feb 2008: affiliates only, when the sales exceed 5,000 shares or an aggregate sale price of $50,000 (144(h)(1): "exceeds 5,000 shares or other units or has an aggregate sale price in excess of $50,000"; Release 33-8869 increased the thresholds and a non-affiliate's sale needs only paragraphs (c)(1) and (d), 144(b)(1)). 29 Apr 1997 to 14 Feb 2008: every seller relying on the rule, non-affiliates included, when the sales exceed 500 shares or $10,000 (old instruction: "not required in any case where the amount … does not exceed 500 shares and the aggregate sale value does not exceed $10,000"); a non-affiliate's sale after two years under old Rule 144(k) needed no notice, and is outside this test. Exactly 5,000 shares or $50,000 (500 or $10,000) needs none.
+ * @customfunction RULE144.FORM144 RULE144.FORM144
+ * @helpurl https://localhost:3000/help/functions.html#rr-rule144-form144
+ * @example =RR.RULE144.FORM144(5001, 40000, TRUE, DATE(2024,5,15)) → TRUE
+ * @clause Rule 144(h); Release 33-8869
+ * @param shares Shares sold and to be sold in reliance on Rule 144 in the three-month period (as common). Whole shares.
+ * @param amount Their aggregate sale price in dollars.
+ * @param affiliate TRUE when the seller is, or was within the three months before the sale, an affiliate of the issuer.
+ * @param sale_date Date of the sale; chooses the regime (before 29 Apr 1997 is outside the model, #N/A).
+ * @returns TRUE or FALSE per row.
+ */
+export function rule144Form144(shares: any[][], amount: any[][], affiliate: any[][], sale_date: any[][]): any[][] {
+  return rr.rule144Form144(shares, amount, affiliate, sale_date);
 }
 
 /**

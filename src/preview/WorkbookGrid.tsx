@@ -1,9 +1,12 @@
 // A plain, read-only grid of the in-memory workbook: sheet tabs, a formula bar, and each cell's
 // displayed value (the formula on hover and when selected). Clicking a cell selects it in the
 // workbook, as a click in Excel would, so "Read selected cap table" reads what you clicked.
+// As in Excel, each sheet keeps its own selected cell: a tab switch (yours, or the pane's) brings
+// that sheet's cell back to the formula bar, never the previous sheet's.
 
 import { useEffect, useState, type KeyboardEvent } from "react";
 import type { MemoryWorkbook, SheetView, ViewCell } from "../workbook/memory";
+import { cellAddress, parseBlock } from "../workbook/address";
 
 function colName(i: number): string {
   let n = i + 1;
@@ -17,12 +20,26 @@ function colName(i: number): string {
 
 const MAX_ROWS = 400;
 
+/** The active cell of a selection: its top-left ("B3" of "B3:D9"). */
+function activeCell(address: string): string {
+  const b = parseBlock(address);
+  return cellAddress(b.top, b.left);
+}
+
+/** The view's cell at an address; a blank one where the view has none (beyond the used range). */
+function cellAt(view: SheetView | null, address: string): ViewCell {
+  for (const row of view?.rows ?? []) for (const cell of row) if (cell.address === address) return cell;
+  return { address, value: "", text: "", formula: null, numberFormat: "General", spilled: false };
+}
+
 export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const [version, setVersion] = useState(0);
   const [showHidden, setShowHidden] = useState(false);
-  const [picked, setPicked] = useState<ViewCell | null>(null);
+  /** Each sheet's selected cell, by lower-case name (sheet names are case-insensitive). */
+  const [picks, setPicks] = useState<Record<string, string>>({});
 
   useEffect(() => workbook.onChanged(() => setVersion((v) => v + 1)), [workbook]);
+  useEffect(() => workbook.onSelectionChanged(() => setVersion((v) => v + 1)), [workbook]);
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1);
     window.addEventListener("regrights-preview-activate", bump);
@@ -37,15 +54,26 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
     workbook.activeSheet && visible.some((s) => s.name === workbook.activeSheet) ? workbook.activeSheet : (visible[0]?.name ?? null);
   const view: SheetView | null = active ? workbook.readSheet(active, { maxRows: MAX_ROWS }) : null;
 
+  // The formula bar's cell: the workbook's selection when it is on this sheet, else this sheet's own.
+  const selection = workbook.selection;
+  const onActive = selection !== null && active !== null && selection.sheet.toLowerCase() === active.toLowerCase();
+  const address = onActive ? activeCell(selection.address) : active ? picks[active.toLowerCase()] : undefined;
+  // Read from the view on every render, so the bar shows the cell's value now, not when it was clicked.
+  const picked: ViewCell | null = address ? cellAt(view, address) : null;
+
   const selectSheet = (name: string) => {
+    // The sheet left keeps its cell; the sheet shown gets its own back (A1 the first time), as in Excel.
+    const kept = selection ? { ...picks, [selection.sheet.toLowerCase()]: activeCell(selection.address) } : picks;
+    setPicks(kept);
     workbook.activate(name);
-    setPicked(null);
+    workbook.select(name, kept[name.toLowerCase()] ?? "A1");
     setVersion((v) => v + 1);
   };
 
   const pick = (cell: ViewCell) => {
-    setPicked(cell);
-    if (active) workbook.select(active, cell.address);
+    if (!active) return;
+    setPicks((p) => ({ ...p, [active.toLowerCase()]: cell.address }));
+    workbook.select(active, cell.address);
   };
 
   const cols = view && view.rows.length > 0 ? view.rows[0].length : 0;

@@ -25,6 +25,7 @@ import { newId } from "./ids";
 import { ocfCapTable, type PickedFile } from "./ocfFiles";
 import { Scenarios } from "./Scenarios";
 import { readBackCheck } from "./SheetCheck";
+import { useMessageChannel, useMessages } from "./messages";
 import { CapTableStep } from "./steps/CapTableStep";
 import { OfferingStep } from "./steps/OfferingStep";
 import type { RunResult } from "./steps/Results";
@@ -48,11 +49,12 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const { form, setForm, setErrors } = formApi;
   const [cap, setCap] = useState<CapState | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const messages = useMessages(); // one message at a time, here or in the scenario list
+  const { failure, notice, setFailure, setNotice } = useMessageChannel(messages, "pane");
   const [confirm, setConfirm] = useState<ScenarioPayload | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [warnings, setWarnings] = useState<RunWarning[] | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const [ocf, setOcf] = useState<OcfImport | null>(null);
 
@@ -80,7 +82,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     return () => {
       live = false;
     };
-  }, [gateway, initialCapTable, loadCap, setForm]);
+  }, [gateway, initialCapTable, loadCap, setForm, setFailure]);
 
   const step = async (kind: Busy, doing: string, work: () => Promise<void>) => {
     setBusy(kind);
@@ -92,12 +94,22 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       setFailure(describeFailure(err, doing));
     } finally {
       setBusy(null);
+      setProgress(null);
     }
+  };
+
+  /** Names the step in progress and lets the browser paint it before the work goes on. */
+  const say = async (text: string) => {
+    setProgress(text);
+    await new Promise((ok) => setTimeout(ok, 0));
   };
 
   const readSelection = () =>
     step("read", "read the cap table", async () => {
-      loadCap(await gateway.readSelectedCapTable());
+      await say("Reading the cap table…");
+      const read = await gateway.readSelectedCapTable();
+      await say(`Checking ${formatCount(read.rows.length)} rows…`);
+      loadCap(read);
     });
 
   const insertSample = () =>
@@ -113,12 +125,15 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     step("ocf", "import the OCF package", async () => {
       setOcf(null);
       // Parse and check the whole package first: a malformed package writes nothing.
+      await say("Reading the OCF package…");
       const { result, rows, numberFormats } = await ocfCapTable(files);
+      await say(`Writing ${formatCount(rows.length - 1)} holders to the sheet "${OCF_SHEET}"…`);
       const ref = await gateway.insertTable(OCF_SHEET, OCF_TABLE, rows, numberFormats);
+      await say("Reading the cap table back…");
       loadCap(await gateway.readCapTable(ref));
       setOcf(result);
       setNotice(
-        `Imported ${result.summary.holders} holders of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${plural(result.summary.transactionsApplied, "transaction")} applied, ${plural(result.summary.skipped.length, "object")} not counted; see the import report).`,
+        `Imported ${plural(result.summary.holders, "holder")} of ${result.issuer} as of ${result.asOf} to the sheet "${ref.sheet}" (${plural(result.summary.transactionsApplied, "transaction")} applied, ${plural(result.summary.skipped.length, "object")} not counted; see the import report).`,
       );
     });
 
@@ -132,8 +147,10 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   const write = async (payload: ScenarioPayload, overwriteForeign: boolean) => {
     if (!cap) return;
     // Compute first: a scenario the engine refuses writes nothing.
+    await say(`Computing ${formatCount(payload.holders.length)} holders…`);
     const computed = computeScenario(cap.parsed, payload);
     const sheet = buildScenarioSheet(payload, cap.parsed);
+    await say(`Writing ${formatCount(payload.holders.length)} rows to the sheet "${payload.sheet}"…`);
     try {
       await gateway.writeSheet(sheet, { overwriteForeign });
     } catch (err) {
@@ -144,7 +161,9 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       throw err;
     }
     // The sheet's own figures, read back and compared with the engine's before any is shown.
+    await say("Checking the sheet against the figures…");
     const check = await readBackCheck(gateway, payload.sheet, computed);
+    await say("Saving the scenario…");
     const existing = (await gateway.scenarios.list()).scenarios.find((s) => s.name === payload.sheet);
     const id = existing?.id ?? newId();
     await gateway.scenarios.save({ id, name: payload.sheet, updatedAt: new Date().toISOString(), payload });
@@ -168,6 +187,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     setErrors(checked.errors);
     setConfirm(null);
     setWarnings(null);
+    setResult(null); // the new run's figures, or its failure, replace the old figures
     if (!checked.payload || !cap) {
       setFailure("Some fields need attention; nothing was written.");
       return;
@@ -230,6 +250,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         cap={cap}
         ocf={ocf}
         busy={busy}
+        progress={progress}
         capTableError={formApi.errors.capTable}
         onRead={readSelection}
         onSample={insertSample}
@@ -241,6 +262,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       <RunStep
         busy={busy !== null}
         running={busy === "run"}
+        progress={progress}
         confirm={confirm}
         result={result}
         onRun={() => void run()}
@@ -250,7 +272,13 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
         onReplace={replaceConfirmed}
         onKeep={() => setConfirm(null)}
       />
-      <Scenarios gateway={gateway} onOpen={openScenario} currentId={scenarioId} />
+      <Scenarios
+        gateway={gateway}
+        onOpen={openScenario}
+        onRenamed={(id, name) => id === scenarioId && formApi.setField("name", name)}
+        currentId={scenarioId}
+        messages={messages}
+      />
     </>
   );
 }

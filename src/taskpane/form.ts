@@ -1,7 +1,7 @@
 // The pane's forms as plain data: strings as typed, validated into a ScenarioPayload with one
 // message per invalid field (shown on that field; nothing is written while any remains).
 
-import { serialFromDate, type Offering, type Role, type Venue } from "../engine";
+import { formatCount, serialFromDate, type Offering, type Role, type Venue } from "../engine";
 import {
   SCENARIO_SCHEMA,
   sheetNameProblem,
@@ -165,7 +165,7 @@ export function validateForm(
   const r = form.rule144;
   if (r.enabled) {
     const asOf = readDate(r.asOf);
-    if (asOf === null) errors["r144:asOf"] = "Enter the as-of date (yyyy-mm-dd).";
+    if (asOf === null) errors["r144:asOf"] = "Pick the as-of date (the date of sale) in the date box.";
     const outstanding = wholeShares(r.outstanding, "the shares outstanding", errors, "r144:outstanding");
     let volumes: Rule144Inputs["volumes"];
     if (r.source === "weekly") {
@@ -181,7 +181,7 @@ export function validateForm(
       if (!range.test(r.dates.trim())) errors["r144:dates"] = "Enter the range of daily dates, e.g. Volumes!A2:A60.";
       if (!range.test(r.volumes.trim())) errors["r144:volumes"] = "Enter the range of daily volumes, e.g. Volumes!B2:B60.";
       const filing = readDate(r.filingDate);
-      if (filing === null) errors["r144:filingDate"] = "Enter the Form 144 filing date (yyyy-mm-dd).";
+      if (filing === null) errors["r144:filingDate"] = "Pick the Form 144 filing date in the date box.";
       volumes = { kind: "daily", dates: r.dates.trim(), volumes: r.volumes.trim(), filingDate: filing ?? 0 };
     }
     rule144 = { asOf: asOf ?? 0, outstanding, venue: r.venue, reporting: r.reporting, volumes };
@@ -216,20 +216,26 @@ export function formFromPayload(p: ScenarioPayload): ScenarioForm {
   return {
     name: p.sheet,
     offering: p.offering,
-    capacity: String(p.capacity),
-    price: String(p.price),
+    // The same number format as a fresh form shows: "3,000,000", not "3000000".
+    capacity: formatCount(p.capacity),
+    price: Number.isInteger(p.price * 100) ? p.price.toFixed(2) : String(p.price),
     spread: `${Number((p.grossSpread * 100).toPrecision(12))}%`,
     commission: p.commissionPerShare === 0 ? "" : String(p.commissionPerShare),
-    holders: p.holders.map((h) => ({ row: h.row, name: h.name, role: h.role, requested: h.requested === null ? "" : String(h.requested) })),
+    holders: p.holders.map((h) => ({
+      row: h.row,
+      name: h.name,
+      role: h.role,
+      requested: h.requested === null ? "" : formatCount(h.requested),
+    })),
     rule144: r
       ? {
           enabled: true,
           asOf: iso(r.asOf),
-          outstanding: String(r.outstanding),
+          outstanding: formatCount(r.outstanding),
           venue: r.venue,
           reporting: r.reporting,
           source: r.volumes.kind,
-          weeks: r.volumes.kind === "weekly" ? (r.volumes.weeks.map(String) as [string, string, string, string]) : ["", "", "", ""],
+          weeks: r.volumes.kind === "weekly" ? (r.volumes.weeks.map(formatCount) as [string, string, string, string]) : ["", "", "", ""],
           dates: r.volumes.kind === "daily" ? r.volumes.dates : "",
           volumes: r.volumes.kind === "daily" ? r.volumes.volumes : "",
           filingDate: r.volumes.kind === "daily" ? iso(r.volumes.filingDate) : "",

@@ -48,6 +48,9 @@ export class ForeignContentError extends Error {
   }
 }
 
+/** What renaming a scenario did to its sheet: renamed, already so named, or there was none. */
+export type SheetRename = "renamed" | "unchanged" | "absent";
+
 /** A stored scenario: the envelope is the store's; the payload is the pane's (validated there). */
 export interface ScenarioRecord {
   id: string;
@@ -78,6 +81,14 @@ export interface ScenarioStore {
   /** Insert or replace by id, touching only that record's row: two authors saving different scenarios lose neither. */
   save(record: ScenarioRecord): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * Renames a scenario: saves its record (already carrying the new name) and renames its sheet
+   * `sheet.from` to `sheet.to`, in one batch, all or nothing. No sheet named `from`: only the record
+   * changes ("absent"). Refused in words (WorkbookError) before anything changes when Excel would
+   * refuse the name `to`, when another sheet has it (compared without case, as Excel does), or when
+   * the record is no longer stored. Same syncs as save.
+   */
+  rename(record: ScenarioRecord, sheet: { from: string; to: string }): Promise<SheetRename>;
   /** Calls listener when the store changes, including changes by another author. Returns an unsubscribe. */
   onChange(listener: () => void): Promise<() => Promise<void>>;
 }

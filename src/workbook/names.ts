@@ -5,6 +5,7 @@
 // here they are worded for the gateways' messages, with RegRights' store sheet added.
 
 import { sheetNameFault } from "../scenario/sheetName";
+import { messages } from "./errors";
 import { STORE_SHEET } from "./records";
 
 /** What Excel itself refuses in a worksheet name, in words, or null (the in-memory Excel uses this). */
@@ -30,6 +31,20 @@ export function sheetNameProblem(name: string): string | null {
   const excel = excelSheetNameProblem(name);
   if (excel) return excel;
   if (isStoreSheet(name)) return `"${name}" is the name of RegRights' hidden sheet of saved scenarios; choose another name.`;
+  return null;
+}
+
+/**
+ * Why the sheet `from` cannot be renamed `to`, in words, or null: a name Excel refuses (or the
+ * store sheet's), or another sheet's name. Excel compares sheet names without case, so "Base" may
+ * become "base" (the same sheet) but not take the name of a sheet "BASE" beside it. `taken` says
+ * whether the workbook has a sheet named `to`.
+ */
+export function sheetRenameProblem(from: string, to: string, taken: boolean): string | null {
+  const problem = sheetNameProblem(to);
+  if (problem) return problem;
+  if (taken && from.toLowerCase() !== to.toLowerCase())
+    return `${messages.sheetNameTaken(to)} Choose another name, or rename or delete that sheet first.`;
   return null;
 }
 

@@ -6,59 +6,16 @@
 // (.ci/run installs chromium with apt-get).
 
 import fs from "fs";
-import http from "http";
-import os from "os";
 import path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { cutback, formatCount, indemnityCap } from "../../src/engine";
 import { parseCapTable, recogniseColumns, sampleCapTable } from "../../src/scenario";
 import { importOcf, toCapTableRows } from "../../src/ocf";
+import { ROOT, browserSuite, openBrowser, type Browser } from "./support";
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = process.env.REGRIGHTS_CHROMIUM ?? "/usr/bin/chromium";
-const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const SCREENSHOT = path.join(ROOT, "docs/taskpane-preview.png");
-const inCI = Boolean(process.env.CI);
-const haveChromium = fs.existsSync(CHROMIUM);
-
-if (!haveChromium && !inCI) {
-  console.warn(
-    `[regrights] browser test skipped: no Chromium at ${CHROMIUM} (install it with \`sudo apt-get install -y chromium\`). In CI it is required.`,
-  );
-}
-const suite = haveChromium || inCI ? describe : describe.skip;
+const suite = browserSuite();
 jest.setTimeout(180_000);
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      res.end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** The engine's allocation and caps for the sample, every holder requesting everything, demand. */
 function engineFor(capacity: number) {
@@ -95,55 +52,20 @@ async function hasSheet(page: Page, sheet: string): Promise<boolean> {
 }
 
 suite("preview in Chromium (built dist/)", () => {
-  let server: http.Server;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  let profile: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "preview.html")))
-      throw new Error("dist/preview.html is missing: run `npm run build` first (npm test does).");
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "regrights-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1600, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    // Nothing leaves the machine: office.js from node_modules, anything else off-host aborted.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      // The CDN folder (office.js, o15apptofilemappingtable.js, ...) from node_modules.
-      const cdn = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/([\w.-]+\.js)$/.exec(url);
-      const local = cdn && path.join(OFFICE_DIST, cdn[1]);
-      if (local && fs.existsSync(local)) {
-        return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(local, "utf8") });
-      }
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    browser = await openBrowser();
+    ({ context, page, base, pageErrors } = browser);
     await page.goto(`${base}/preview.html`);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => server?.close(r));
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   test("opens labelled as a preview, with the sample cap table read", async () => {

@@ -119,8 +119,8 @@ const cases: Case[] = [
   },
   ...(["rule144Ceased", "rule144Status"] as const).map((fn) => ({
     fn,
-    valid: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]]],
-    params: ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting"],
+    valid: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]], [[true]], [[0]], [["Fund A"]]],
+    params: ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting", "current_info", "sold_3m", "group"],
     bad: {
       registrable: [
         ["many", /expected a whole number/],
@@ -142,8 +142,76 @@ const cases: Case[] = [
         [-5, /of 0 or more/],
       ] as [unknown, RegExp][],
       reporting: [["yes", /expected TRUE or FALSE/]] as [unknown, RegExp][],
+      current_info: [["current", /expected TRUE or FALSE/]] as [unknown, RegExp][],
+      sold_3m: [
+        [-1, /cannot be negative/],
+        [2.5, /whole number/],
+        ["some", /expected a whole number of shares/],
+      ] as [unknown, RegExp][],
+      group: [[[[true]], /expected a group label \(text, or blank for none\), got TRUE/]] as [unknown, RegExp][],
     },
   })),
+  {
+    fn: "rule144CeaseDate",
+    valid: [[[10_000]], [[true]], [[D(2007, 12, 1)]], [[18_400]], [[true]], [[true]], [[0]], [["Fund A"]], [[D(2008, 1, 1)]]],
+    params: ["registrable", "affiliate", "acquired", "volume_limit", "reporting", "current_info", "sold_3m", "group", "from"],
+    bad: {
+      registrable: [[-1, /cannot be negative/]],
+      affiliate: [["no", /expected TRUE or FALSE/]],
+      acquired: [
+        ["2007-12-01", /expected a date serial/],
+        [null, /is blank or 0; expected a date/],
+      ],
+      volume_limit: [["1%", /expected a volume limit in shares/]],
+      reporting: [["yes", /expected TRUE or FALSE/]],
+      current_info: [[2, /expected TRUE or FALSE/]],
+      sold_3m: [
+        [-1, /cannot be negative/],
+        [18_401, /more than the volume limit of 18,400/],
+      ],
+      group: [[[[false]], /expected a group label/]],
+      from: [
+        ["2008-01-01", /expected a date serial/],
+        [-3, /expected an Excel date serial/],
+      ],
+    },
+  },
+  {
+    fn: "rule144Windows",
+    valid: [[[50_000]], [[18_400]], [[12_000]]],
+    params: ["registrable", "volume_limit", "sold_3m"],
+    bad: {
+      registrable: [
+        [1.5, /whole number/],
+        ["all", /expected a whole number of shares/],
+      ],
+      volume_limit: [[-1, /of 0 or more/]],
+      sold_3m: [
+        [-1, /cannot be negative/],
+        [18_401, /more than the volume limit of 18,400/],
+      ],
+    },
+  },
+  {
+    fn: "rule144Form144",
+    valid: [[[5_001]], [[40_000]], [[true]], [[D(2024, 5, 15)]]],
+    params: ["shares", "amount", "affiliate", "sale_date"],
+    bad: {
+      shares: [
+        [-1, /cannot be negative/],
+        [10.5, /whole number/],
+      ],
+      amount: [
+        [-0.01, /of 0 or more/],
+        ["$40,000", /expected an aggregate sale price in dollars/],
+      ],
+      affiliate: [["yes", /expected TRUE or FALSE/]],
+      sale_date: [
+        ["2024-05-15", /expected a date serial/],
+        [null, /is blank or 0; expected a date/],
+      ],
+    },
+  },
   {
     fn: "priority",
     valid: [[["holder"]], [["demand"]]],

@@ -76,25 +76,117 @@ const EXAMPLES: Example[] = [
   {
     label: "README",
     fn: "rule144Ceased",
-    args: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null],
+    args: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, null, null],
     expected: [[true]],
   },
   {
     label: "blank affiliate reads FALSE",
     fn: "rule144Ceased",
-    args: [[[1e6]], [[B]], [[D(2007, 12, 1)]], [[D(2008, 6, 2)]], [[18_400]], null],
+    args: [[[1e6]], [[B]], [[D(2007, 12, 1)]], [[D(2008, 6, 2)]], [[18_400]], null, null, null, null],
     expected: [[true]],
   },
   {
     label: "contract",
     fn: "rule144Status",
-    args: [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null],
+    args: [[[1e6]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, null, null],
     expected: [["Ceased: non-affiliate, holding period met on 2008-06-02 (6 months, Rule 144(d)(1)(i), 2008 regime)."]],
   },
   {
     label: "rows with blanks",
     fn: "rule144Status",
-    args: [col(1e6, B), col(true, B), col(D(2007, 12, 1), D(2007, 12, 1)), [[D(2008, 7, 1)]], col(18_400, B), null],
+    args: [col(1e6, B), col(true, B), col(D(2007, 12, 1), D(2007, 12, 1)), [[D(2008, 7, 1)]], col(18_400, B), null, null, null, null],
+  },
+  // §6 Rule 144, more of the rule. 6,400 + 12,000 sold = 18,400, exactly the limit; 6,401 is one over.
+  {
+    label: "sold_3m at the room",
+    fn: "rule144Ceased",
+    args: [col(6_400, 6_401), [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, [[12_000]], null],
+    expected: [[true], [false]],
+  },
+  // Fund A's affiliates: 10,000 + 8,401 = 18,401 > 18,400, though each alone is within; row 3 has a
+  // blank label and is tested alone (8,401 ≤ 18,400).
+  {
+    label: "a group crossing the limit, a blank label",
+    fn: "rule144Ceased",
+    args: [
+      col(10_000, 8_401, 8_401),
+      [[true]],
+      [[D(2007, 12, 1)]],
+      [[D(2008, 7, 1)]],
+      [[18_400]],
+      null,
+      null,
+      null,
+      col("Fund A", "Fund A", B),
+    ],
+    expected: [[false], [false], [true]],
+  },
+  {
+    label: "blank sold_3m and current_info cells in a range",
+    fn: "rule144Ceased",
+    args: [col(18_400, 18_400), [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, col(true, B), col(B, 1), null],
+    expected: [[true], [false]],
+  },
+  // Non-affiliate of a reporting issuer without current information: one year, EDATE(2007-12-01, 12) + 1.
+  {
+    label: "current_info FALSE",
+    fn: "rule144Status",
+    args: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, [[false]], null, null],
+    expected: [
+      [
+        "Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on 2008-12-02 (Rule 144(b)(1)(i), (c)(1), 2008 regime).",
+      ],
+    ],
+  },
+  // The issue's sentence: room 18,400 − 12,000 = 6,400 for 10,000.
+  {
+    label: "the room left by sales",
+    fn: "rule144Status",
+    args: [[[10_000]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], null, null, [[12_000]], null],
+    expected: [
+      [
+        "Not ceased: 12,000 sold in the last three months leave room for 6,400 of 18,400, fewer than the 10,000 registrable shares (affiliate, Rule 144(e)(1), 2008 regime).",
+      ],
+    ],
+  },
+  {
+    label: "@example",
+    fn: "rule144CeaseDate",
+    args: [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[18_400]], null, null, null, null, null],
+    expected: [[D(2008, 6, 2)]],
+  },
+  // One year (1997 regime) on 2008-02-14, on 2008-02-15; six months (2008) on 2008-02-16.
+  {
+    label: "a blank from is the default; lapses across the change",
+    fn: "rule144CeaseDate",
+    args: [
+      col(10_000, 10_000, 10_000),
+      [[false]],
+      col(D(2007, 2, 13), D(2007, 2, 14), D(2007, 8, 15)),
+      [[18_400]],
+      null,
+      null,
+      null,
+      null,
+      [[B]],
+    ],
+    expected: [[D(2008, 2, 14)], [D(2008, 2, 15)], [D(2008, 2, 16)]],
+  },
+  {
+    label: "a group, sales and a blank row",
+    fn: "rule144CeaseDate",
+    args: [col(10_000, 8_400, B), col(true, true, B), [[D(2007, 12, 1)]], [[18_400]], null, null, col(B, B, B), col("G", "G", B), null],
+  },
+  // 50,000: 6,400, then 18,400 twice (43,200), then 6,800: four periods.
+  { label: "@example", fn: "rule144Windows", args: [[[50_000]], [[18_400]], [[12_000]]], expected: [[4]] },
+  { label: "a blank sold_3m", fn: "rule144Windows", args: [col(18_400, 18_401, B), [[18_400]], [[B]]], expected: [[1], [2], [0]] },
+  { label: "@example", fn: "rule144Form144", args: [[[5_001]], [[40_000]], [[true]], [[D(2024, 5, 15)]]], expected: [[true]] },
+  // 600 shares on 2008-02-14: more than 1997's 500, for a non-affiliate too.
+  {
+    label: "blank amounts and a blank affiliate",
+    fn: "rule144Form144",
+    args: [col(600, 600), col(B, B), col(true, B), [[D(2008, 2, 14)]]],
+    expected: [[true], [true]],
   },
   // §3 Cutbacks
   { label: "@example", fn: "priority", args: [[["other"]], [["demand"]]], expected: [[2]] },

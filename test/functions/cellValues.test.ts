@@ -56,6 +56,13 @@ describe.each(ERROR_SHAPES)("an error cell arriving as %s", (_shape, errorCell) 
     ["rule144HoldEnd", [[[D(2007, 12, 1)]], [[true]]]],
     ["rule144Ceased", [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]]]],
     ["rule144Status", [[[10_000]], [[true]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]]]],
+    ["rule144Ceased", [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[D(2008, 7, 1)]], [[18_400]], [[true]], [[true]], [[5]], [["Fund A"]]]],
+    [
+      "rule144CeaseDate",
+      [[[10_000]], [[false]], [[D(2007, 12, 1)]], [[18_400]], [[true]], [[true]], [[5]], [["Fund A"]], [[D(2008, 1, 1)]]],
+    ],
+    ["rule144Windows", [[[50_000]], [[18_400]], [[12_000]]]],
+    ["rule144Form144", [[[5_001]], [[1]], [[true]], [[D(2024, 5, 15)]]]],
     ["priority", [[["holder"]], [["demand"]]]],
     ["cutback", [[[40]], [[1]], 7, [[2]]]],
     ["indemnityCap", [[[1000]], [[20]], [[0.06]], [[0.05]]]],
@@ -73,7 +80,7 @@ describe.each(ERROR_SHAPES)("an error cell arriving as %s", (_shape, errorCell) 
     expect(out[0]).toEqual(alone[0]);
     expect(isError(out[1][0])).toBe(true);
     expect(out[1][0].code).toBe("#VALUE!");
-    expect(out[1][0].message).toMatch(/^[a-z_]+ \(row 2\): the cell holds an error \(#N\/A\); expected /);
+    expect(out[1][0].message).toMatch(/^[a-z_0-9]+ \(row 2\): the cell holds an error \(#N\/A\); expected /);
   });
 
   test("a single-value argument holding an error is one error naming it", () => {

@@ -9,10 +9,13 @@ import {
   type FormulaCellRead,
   type ScenarioList,
   type ScenarioRecord,
+  type SheetRename,
   type SheetStatus,
   type SheetWrite,
   type WorkbookGateway,
 } from "../../src/workbook/gateway";
+import { WorkbookError } from "../../src/workbook/errors";
+import { sheetRenameProblem } from "../../src/workbook/names";
 
 export class FakeGateway implements WorkbookGateway {
   sheets = new Map<string, { cells: CellInput[][]; ours: boolean }>();
@@ -20,6 +23,8 @@ export class FakeGateway implements WorkbookGateway {
   writes: SheetWrite[] = [];
   selection: CapTableRef | null = null;
   failNextWrite: Error | null = null;
+  /** The next rename fails after its checks, changing nothing (as the stores' all or nothing). */
+  failNextRename: Error | null = null;
   private records = new Map<string, ScenarioRecord>();
   private listeners = new Set<() => void>();
   corrupt: { name: string; problem: string }[] = [];
@@ -114,6 +119,27 @@ export class FakeGateway implements WorkbookGateway {
     save: async (record: ScenarioRecord) => {
       this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
       this.emit();
+    },
+    // As the real stores: every check before anything changes, then the sheet and the record together.
+    rename: async (record: ScenarioRecord, sheet: { from: string; to: string }): Promise<SheetRename> => {
+      if (!this.records.has(record.id)) throw new Error("That scenario is no longer in this workbook.");
+      const from = [...this.sheets.keys()].find((n) => n.toLowerCase() === sheet.from.toLowerCase());
+      const taken = [...this.sheets.keys()].some((n) => n.toLowerCase() === sheet.to.toLowerCase());
+      const problem = sheetRenameProblem(sheet.from, sheet.to, taken);
+      if (problem) throw new WorkbookError(`RegRights could not rename the sheet "${sheet.from}": ${problem} Nothing was changed.`);
+      if (this.failNextRename) {
+        const e = this.failNextRename;
+        this.failNextRename = null;
+        throw e;
+      }
+      if (from !== undefined && from !== sheet.to) {
+        const s = this.sheets.get(from)!;
+        this.sheets.delete(from);
+        this.sheets.set(sheet.to, s);
+      }
+      this.records.set(record.id, JSON.parse(JSON.stringify(record)) as ScenarioRecord);
+      this.emit();
+      return from === undefined ? "absent" : from === sheet.to ? "unchanged" : "renamed";
     },
     remove: async (id: string) => {
       this.records.delete(id);

@@ -46,3 +46,30 @@ describe("the gross spread field", () => {
     expect(formFromPayload(p).spread).toBe("6.5%");
   });
 });
+
+describe("an opened scenario shows numbers as a fresh form does", () => {
+  test("capacity, requests, outstanding and weekly volumes with thousands separators; the price to the cent", () => {
+    const rows = sampleCapTable().rows;
+    const mapping = recogniseColumns(rows[0] as string[]);
+    const parsed = parseCapTable(rows.slice(1), mapping);
+    const cap = { ref: { sheet: "CapTable", address: "A1:G11" }, mapping, parsed };
+    const holders = parsed.holders.map((h, i) => ({
+      row: h.row,
+      name: h.name,
+      role: h.role ?? ("holder" as const),
+      requested: i === 0 ? "1000000" : "",
+    }));
+    const rule144 = {
+      ...EMPTY_FORM.rule144,
+      enabled: true,
+      asOf: "2008-07-01",
+      outstanding: "20000000",
+      weeks: ["150000", "172000", "196000", "181000"] as [string, string, string, string],
+    };
+    const p = validateForm({ ...EMPTY_FORM, capacity: "3000000", price: "20", holders, rule144 }, cap).payload!;
+    const f = formFromPayload(p);
+    expect([f.capacity, f.price, f.holders[0].requested, f.holders[1].requested]).toEqual(["3,000,000", "20.00", "1,000,000", ""]);
+    expect([f.rule144.outstanding, ...f.rule144.weeks]).toEqual(["20,000,000", "150,000", "172,000", "196,000", "181,000"]);
+    expect(validateForm(f, cap).payload).toEqual(p); // and it reads back to the same payload
+  });
+});

@@ -157,6 +157,12 @@ describe("task pane", () => {
     await user.type(newName, "Big book");
     await user.click(screen.getByRole("button", { name: "Save name" }));
     await screen.findByRole("listitem", { name: "Big book" });
+    // A copy has no sheet until it is run: only the record is renamed, and the message says so.
+    expect(
+      await screen.findByText(
+        'Renamed the scenario "Demand 1 (copy)" to "Big book". No sheet in this workbook is named "Demand 1 (copy)", so no sheet was renamed; run the scenario to write its sheet.',
+      ),
+    ).toBeInTheDocument();
 
     // Open Big book, raise its capacity, run it again (updates its own sheet).
     await user.click(screen.getByRole("button", { name: "Open Big book" }));
@@ -181,9 +187,129 @@ describe("task pane", () => {
     expect(rows[0][3]).toBe(`+${formatCount(b[0] - a[0])}`);
     expect(rows[9][3]).toBe("—");
 
+    // Delete asks first; "Keep" keeps it.
     await user.click(screen.getByRole("button", { name: "Delete Big book" }));
-    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Big book" })).not.toBeInTheDocument());
+    const ask = screen.getByRole("group", { name: "Delete Big book?" });
+    expect(ask).toHaveTextContent('Delete the saved scenario "Big book"?');
+    expect(within(ask).getByRole("button", { name: "Keep" })).toHaveFocus();
+    await user.click(within(ask).getByRole("button", { name: "Keep" }));
+    expect(screen.queryByRole("group", { name: "Delete Big book?" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Delete Big book" })).toHaveFocus(); // back where the user was
+    await user.click(screen.getByRole("button", { name: "Delete Big book" }));
+    await user.keyboard("{Escape}"); // Escape keeps it too
+    expect(screen.queryByRole("group", { name: "Delete Big book?" })).not.toBeInTheDocument();
+    expect((await gateway.scenarios.list()).scenarios).toHaveLength(2);
+    expect(screen.getByRole("grid", { name: "Scenario comparison" })).toBeInTheDocument();
+
+    // "Delete" deletes it, and the comparison that used it goes with it.
+    await user.click(screen.getByRole("button", { name: "Delete Big book" }));
+    await user.click(within(screen.getByRole("group", { name: "Delete Big book?" })).getByRole("button", { name: "Delete" }));
+    expect(
+      await screen.findByText('Deleted the scenario "Big book". Its sheet, if it has one, stays in the workbook.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("listitem", { name: "Big book" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("grid", { name: "Scenario comparison" })).not.toBeInTheDocument();
+    expect(screen.queryByText(/A = Demand 1, B = /)).not.toBeInTheDocument();
     expect((await gateway.scenarios.list()).scenarios.map((s) => s.name)).toEqual(["Demand 1"]);
+    expect(gateway.sheets.has("Big book")).toBe(true);
+  });
+
+  it("drops the comparison when another author deletes one of its scenarios", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("listitem", { name: "Demand 1" });
+    await user.click(screen.getByRole("button", { name: "Duplicate Demand 1" }));
+    await screen.findByRole("listitem", { name: "Demand 1 (copy)" });
+    const ids = Object.fromEntries((await gateway.scenarios.list()).scenarios.map((s) => [s.name, s.id]));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Compare scenario A" }), ids["Demand 1"]);
+    await user.selectOptions(screen.getByRole("combobox", { name: "with scenario B" }), ids["Demand 1 (copy)"]);
+    await user.click(screen.getByRole("button", { name: "Compare" }));
+    await screen.findByRole("grid", { name: "Scenario comparison" });
+    await act(() => gateway.scenarios.remove(ids["Demand 1 (copy)"]));
+    await waitFor(() => expect(screen.queryByRole("grid", { name: "Scenario comparison" })).not.toBeInTheDocument());
+    expect(screen.queryByRole("combobox", { name: "Compare scenario A" })).not.toBeInTheDocument(); // one scenario left
+  });
+
+  it("renames the scenario's sheet with it; a name another sheet has is refused under the field and nothing changes", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("listitem", { name: "Demand 1" });
+    const sheets = [...gateway.sheets.keys()];
+    expect(sheets).toContain("Demand 1");
+
+    await user.click(screen.getByRole("button", { name: "Rename Demand 1" }));
+    const field = screen.getByRole("textbox", { name: "New name for Demand 1" });
+    await user.clear(field);
+    await user.type(field, sheets[0].toUpperCase()); // the cap table's sheet, in other case
+    await user.click(screen.getByRole("button", { name: "Save name" }));
+    expect(
+      await screen.findByText(new RegExp(`A sheet named "${sheets[0].toUpperCase()}" already exists\\. Choose another name`)),
+    ).toBeInTheDocument();
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect([...gateway.sheets.keys()]).toEqual(sheets);
+    expect((await gateway.scenarios.list()).scenarios.map((s) => s.name)).toEqual(["Demand 1"]);
+
+    await user.clear(field);
+    await user.type(field, "Base case");
+    await user.click(screen.getByRole("button", { name: "Save name" }));
+    expect(await screen.findByText('Renamed the scenario "Demand 1" to "Base case", and its sheet with it.')).toBeInTheDocument();
+    expect(gateway.sheets.has("Demand 1")).toBe(false);
+    expect(gateway.sheets.get("Base case")?.ours).toBe(true);
+    expect((await gateway.scenarios.load((await gateway.scenarios.list()).scenarios[0].id)).payload).toMatchObject({ sheet: "Base case" });
+    // The open scenario follows: running it again writes the renamed sheet, and saves no second record.
+    expect(screen.getByRole("textbox", { name: "Scenario name (the sheet it writes)" })).toHaveValue("Base case");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByText('Wrote the scenario sheet "Base case" and saved the scenario.');
+    expect((await gateway.scenarios.list()).scenarios.map((s) => s.name)).toEqual(["Base case"]);
+    expect(gateway.sheets.has("Demand 1")).toBe(false);
+  });
+
+  it("a failed rename changes neither the record nor the sheet, and says so under the field", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByRole("listitem", { name: "Demand 1" });
+    gateway.failNextRename = new WorkbookError("Excel could not rename the scenario. Nothing was changed; try again in a moment.");
+    await user.click(screen.getByRole("button", { name: "Rename Demand 1" }));
+    const field = screen.getByRole("textbox", { name: "New name for Demand 1" });
+    await user.clear(field);
+    await user.type(field, "Base case{Enter}");
+    expect(
+      await screen.findByText(
+        "Could not rename the scenario: Excel could not rename the scenario. Nothing was changed; try again in a moment.",
+      ),
+    ).toBeInTheDocument();
+    expect(gateway.sheets.has("Demand 1")).toBe(true);
+    expect((await gateway.scenarios.list()).scenarios.map((s) => s.name)).toEqual(["Demand 1"]);
+  });
+
+  it("one message at a time: a failure replaces the last success, and the old figures go", async () => {
+    const { gateway, user } = setup();
+    await insertSample(user);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    await screen.findByText('Wrote the scenario sheet "Demand 1" and saved the scenario.');
+    expect(screen.getByRole("region", { name: "Results of Demand 1" })).toBeInTheDocument();
+
+    // A run that fails: its red banner alone, and no figures from the run before.
+    const capacity = screen.getByRole("textbox", { name: "Underwriter capacity (shares)" });
+    await user.clear(capacity);
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByText("Some fields need attention; nothing was written.")).toBeInTheDocument();
+    expect(screen.queryByText(/Wrote the scenario sheet/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Results of Demand 1" })).not.toBeInTheDocument();
+
+    // An action in the scenario list replaces the pane's message, and the next step replaces the list's.
+    await user.click(screen.getByRole("button", { name: "Duplicate Demand 1" }));
+    expect(await screen.findByText('Saved a copy of "Demand 1" as "Demand 1 (copy)".')).toBeInTheDocument();
+    expect(screen.queryByText("Some fields need attention; nothing was written.")).not.toBeInTheDocument();
+    await user.type(capacity, "3000000");
+    gateway.failNextWrite = new Error("The workbook is protected");
+    await user.click(screen.getByRole("button", { name: "Run scenario" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/^Could not write the scenario sheet: The workbook is protected\./);
+    expect(screen.queryByText(/Saved a copy of/)).not.toBeInTheDocument();
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 
   it("refreshes when another author saves, and reports a corrupt record by name", async () => {
@@ -205,7 +331,7 @@ describe("task pane", () => {
     for (const [i, v] of ["150000", "172000", "196000", "181000"].entries())
       await user.type(screen.getByLabelText(`Week ${i + 1} volume`), v);
     await user.click(screen.getByRole("button", { name: "Run scenario" }));
-    expect(await screen.findByText("Enter the as-of date (yyyy-mm-dd).")).toBeInTheDocument();
+    expect(await screen.findByText("Pick the as-of date (the date of sale) in the date box.")).toBeInTheDocument();
     expect(gateway.writes).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText("As of (date of sale)"), { target: { value: "2008-07-01" } });

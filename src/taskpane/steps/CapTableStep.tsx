@@ -25,6 +25,8 @@ export function CapTableStep(props: {
   cap: CapState | null;
   ocf: OcfImport | null;
   busy: Busy;
+  /** The step in progress, in words ("Writing 5,000 holders…"). */
+  progress?: string | null;
   capTableError?: string;
   onRead: () => void;
   onSample: () => void;
@@ -67,7 +69,7 @@ export function CapTableStep(props: {
           }}
         />
         {(busy === "read" || busy === "sample" || busy === "ocf") && (
-          <Spinner size="tiny" label={busy === "read" ? "Reading…" : busy === "ocf" ? "Importing…" : "Inserting…"} />
+          <Spinner size="tiny" label={props.progress ?? (busy === "read" ? "Reading…" : busy === "ocf" ? "Importing…" : "Inserting…")} />
         )}
       </div>
       {ocf && <ImportReport result={ocf} />}

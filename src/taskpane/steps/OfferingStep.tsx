@@ -1,15 +1,26 @@
 // Step 2: the offering: scenario name, offering type, capacity, price, spread and commission, and
 // each holder's role and requested shares.
-import { Body1, Caption1, Dropdown, Field, Input, Option, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Dropdown, Field, Input, Option, Select, Subtitle2 } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { OFFERINGS, ROLES, formatCount, type Offering, type Role } from "../../engine";
 import { OFFERING_LABELS, ROLE_LABELS } from "../../scenario";
 import type { CapState } from "./capState";
 import { useStepStyles } from "./styles";
 import type { FormApi } from "./useScenarioForm";
 
+/** Holder rows rendered at once; a 5,000-holder table is searched and shown in pages. */
+export const HOLDER_ROWS_SHOWN = 50;
+
 export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: FormApi }) {
   const styles = useStepStyles();
   const { form, errors, err, setField, setHolder } = formApi;
+  const [find, setFind] = useState("");
+  const [limit, setLimit] = useState(HOLDER_ROWS_SHOWN);
+  const registrable = useMemo(() => new Map(cap?.parsed.holders.map((h) => [h.row, h.asConverted]) ?? []), [cap]);
+  const wanted = find.trim().toLowerCase();
+  const matching = wanted === "" ? form.holders : form.holders.filter((h) => h.name.toLowerCase().includes(wanted));
+  const shown = matching.slice(0, limit);
+  const big = form.holders.length > HOLDER_ROWS_SHOWN;
   return (
     <section className={styles.section} aria-labelledby="offering-heading">
       <Subtitle2 as="h2" id="offering-heading">
@@ -45,13 +56,24 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
           <Input inputMode="decimal" value={form.commission} onChange={(_, d) => setField("commission", d.value)} />
         </Field>
       </div>
+      {big && (
+        <Field label="Find a holder" hint={`${formatCount(form.holders.length)} holders; requests left blank take all registrable shares.`}>
+          <Input
+            type="search"
+            value={find}
+            onChange={(_, d) => {
+              setFind(d.value);
+              setLimit(HOLDER_ROWS_SHOWN);
+            }}
+          />
+        </Field>
+      )}
       {form.holders.length > 0 && (
         <div className={styles.holders} role="group" aria-label="Holders: role and requested shares">
-          <Caption1>Holder</Caption1>
           <Caption1>Role</Caption1>
           <Caption1>Requested (blank = all registrable)</Caption1>
-          {form.holders.map((h) => {
-            const reg = cap?.parsed.holders.find((x) => x.row === h.row)?.asConverted;
+          {shown.map((h) => {
+            const reg = registrable.get(h.row);
             return (
               <HolderRow
                 key={h.row}
@@ -69,9 +91,31 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
           })}
         </div>
       )}
+      {shown.length < matching.length && (
+        <div className={styles.row}>
+          <Caption1 className={styles.muted}>
+            Showing {formatCount(shown.length)} of {formatCount(matching.length)} {wanted === "" ? "holders" : "matching holders"}.
+          </Caption1>
+          <Button size="small" onClick={() => setLimit((l) => l + HOLDER_ROWS_SHOWN)}>
+            Show {formatCount(Math.min(HOLDER_ROWS_SHOWN, matching.length - shown.length))} more
+          </Button>
+        </div>
+      )}
+      {big && wanted !== "" && matching.length === 0 && (
+        <Caption1 className={styles.muted}>No holder's name contains "{find.trim()}".</Caption1>
+      )}
     </section>
   );
 }
+
+/** Role names short enough for the pane's role boxes; the full name is the box's tooltip. */
+const ROLE_SHORT: Record<Role, string> = {
+  holder: "Holder",
+  initiating: "Initiating holder",
+  other: "Other agreement",
+  "no-rights": "No rights",
+  company: "Company (primary)",
+};
 
 function HolderRow(props: {
   name: string;
@@ -90,13 +134,14 @@ function HolderRow(props: {
       <Select
         className={props.fillClass}
         aria-label={`Role of ${props.name}`}
+        title={ROLE_LABELS[props.role]}
         value={props.role}
         onChange={(_, d) => props.onRole(d.value as Role)}
         size="small"
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_LABELS[r]}
+            {ROLE_SHORT[r]}
           </option>
         ))}
       </Select>

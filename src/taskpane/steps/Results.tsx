@@ -1,6 +1,7 @@
 // The engine's figures for a run: one line of totals, the allocation by holder with the reason for
 // each, and the Rule 144 assessment.
-import { Body1, Caption1, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { formatCount } from "../../engine";
 import type { ScenarioResult, SheetCheck } from "../../scenario";
 import { Grid, type GridColumn } from "../Grid";
@@ -46,9 +47,15 @@ const RULE_COLUMNS: GridColumn<Row>[] = [
   { id: "status", title: "Status", grow: 3, render: (h) => h.rule144?.status ?? "" },
 ];
 
+/** Rows shown before "Show all": a 5,000-holder result stays a pane, not a 160,000-px page. */
+export const RESULT_ROWS_SHOWN = 50;
+
 export function Results({ name, result, daily = false }: { name: string; result: ScenarioResult; daily?: boolean }) {
   const styles = useStepStyles();
   const t = result.totals;
+  const [all, setAll] = useState(false);
+  const n = result.holders.length;
+  const shown = all || n <= RESULT_ROWS_SHOWN ? result.holders : result.holders.slice(0, RESULT_ROWS_SHOWN);
   return (
     <div
       aria-label={`Results of ${name}`}
@@ -60,11 +67,21 @@ export function Results({ name, result, daily = false }: { name: string; result:
         cut back); net proceeds {money.format(Number(t.cap))}.
       </Body1>
       <div className={styles.scroll}>
-        <Grid label="Allocation by holder" items={result.holders} columns={RESULT_COLUMNS} rowId={(h) => String(h.row)} />
+        <Grid label="Allocation by holder" items={shown} columns={RESULT_COLUMNS} rowId={(h) => String(h.row)} />
       </div>
+      {shown.length < n && (
+        <div className={styles.row}>
+          <Caption1 className={styles.muted}>
+            Showing the first {formatCount(shown.length)} of {formatCount(n)} holders; the sheet "{name}" has every one.
+          </Caption1>
+          <Button size="small" onClick={() => setAll(true)}>
+            Show all {formatCount(n)}
+          </Button>
+        </div>
+      )}
       {result.holders.some((h) => h.rule144) && (
         <div className={styles.scroll}>
-          <Grid label="Rule 144 by holder" items={result.holders} columns={RULE_COLUMNS} rowId={(h) => String(h.row)} />
+          <Grid label="Rule 144 by holder" items={shown} columns={RULE_COLUMNS} rowId={(h) => String(h.row)} />
         </div>
       )}
       {daily && (

@@ -28,7 +28,7 @@ export function Rule144Step({ formApi }: { formApi: FormApi }) {
             <Field label="Shares outstanding" {...err("r144:outstanding")}>
               <Input inputMode="numeric" value={form.rule144.outstanding} onChange={(_, d) => setRule("outstanding", d.value)} />
             </Field>
-            <Field label="Venue">
+            <Field label="Venue" className={styles.wide}>
               <Select value={form.rule144.venue} onChange={(_, d) => setRule("venue", d.value as Venue)}>
                 {VENUES.map((v) => (
                   <option key={v} value={v}>

@@ -9,6 +9,8 @@ import { useStepStyles } from "./styles";
 export function RunStep(props: {
   busy: boolean;
   running: boolean;
+  /** The step in progress, in words. */
+  progress?: string | null;
   confirm: ScenarioPayload | null;
   result: RunResult | null;
   onRun: () => void;
@@ -30,7 +32,7 @@ export function RunStep(props: {
         <Button appearance="primary" onClick={onRun} disabled={props.busy}>
           Run scenario
         </Button>
-        {props.running && <Spinner size="tiny" label="Writing the scenario sheet…" />}
+        {props.running && <Spinner size="tiny" label={props.progress ?? "Writing the scenario sheet…"} />}
       </div>
       {warnings && warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">

@@ -17,17 +17,22 @@ export const useStepStyles = makeStyles({
     gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
-    "& .fui-Input": { minWidth: 0 },
+    // Inputs and selects shrink to their column instead of pushing into the next one.
+    "& .fui-Input, & .fui-Select, & .fui-Select select": { minWidth: 0, maxWidth: "100%" },
   },
+  // Each holder: its name on a line of its own, then role and requested side by side, so neither
+  // a long name nor a role label is cut at 350 px.
   holders: {
     display: "grid",
-    gridTemplateColumns: "minmax(0,1.4fr) minmax(0,1fr) minmax(0,1fr)",
+    gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
     alignItems: "start",
   },
   fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
-  holderName: { paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere" },
+  /** A field across both columns of a two-column grid. */
+  wide: { gridColumn: "1 / -1" },
+  holderName: { gridColumn: "1 / -1", paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: "auto" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

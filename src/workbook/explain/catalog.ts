@@ -23,7 +23,17 @@ const DEMAND_PARAMS = [
   "discount?",
   "terms?",
 ];
-const CESSATION_PARAMS = ["registrable", "affiliate", "acquired", "as_of", "volume_limit", "reporting?"];
+const CESSATION_PARAMS = [
+  "registrable",
+  "affiliate",
+  "acquired",
+  "as_of",
+  "volume_limit",
+  "reporting?",
+  "current_info?",
+  "sold_3m?",
+  "group?",
+];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
   REGISTRABLE: {
@@ -35,6 +45,12 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
   "RULE144.HOLDEND": { params: ["acquired", "reporting?"], clause: "Rule 144(d)(1), (d)(3)(ii); Releases 33-7390 and 33-8869" },
   "RULE144.CEASED": { params: CESSATION_PARAMS, clause: CESSATION },
   "RULE144.STATUS": { params: CESSATION_PARAMS, clause: CESSATION },
+  "RULE144.CEASEDATE": {
+    params: ["registrable", "affiliate", "acquired", "volume_limit", "reporting?", "current_info?", "sold_3m?", "group?", "from?"],
+    clause: 'Cessation (iii) of "Registrable Securities"; Rule 144(b), (c), (d), (e), (k); Release 33-8869',
+  },
+  "RULE144.WINDOWS": { params: ["registrable", "volume_limit", "sold_3m?"], clause: "Rule 144(e)(1)" },
+  "RULE144.FORM144": { params: ["shares", "amount", "affiliate", "sale_date"], clause: "Rule 144(h); Release 33-8869" },
   PRIORITY: {
     params: ["role", "offering"],
     clause: '"Cutbacks on Holder Demands", "Cutbacks on Company Registrations", "Cutbacks on other Holders Demands"',

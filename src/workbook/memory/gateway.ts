@@ -13,6 +13,7 @@ import {
   ScenarioList,
   ScenarioRecord,
   ScenarioStore,
+  SheetRename,
   SheetStatus,
   SheetWrite,
   WorkbookGateway,
@@ -34,7 +35,7 @@ import {
   rowsOf,
 } from "../records";
 import { DEFAULT_AUTHOR, MemoryWorkbook, sheetNameProblem } from "./workbook";
-import { uniqueName, uniqueTableName } from "../names";
+import { sheetRenameProblem, uniqueName, uniqueTableName } from "../names";
 import { FormulaSyntaxError } from "./formulas";
 import { readFormulaCell } from "./formulaCell";
 
@@ -248,16 +249,38 @@ class MemoryScenarioStore implements ScenarioStore {
     return this.gateway.trip("save the scenario", () => {
       const wb = this.gateway.workbook;
       const author = this.gateway.author;
-      const row = recordToRow(record);
       const rows = this.rows();
-      const at = rowForSave(rows, record.id);
-      const width = Math.max(row.length, rows[at]?.length ?? 0);
       wb.transaction(() => {
         if (!wb.hasSheet(STORE_SHEET)) {
           wb.addSheet(STORE_SHEET, { visibility: "veryHidden", author });
           wb.setCells(STORE_SHEET, "A1", [[...HEADER]], [HEADER.map(() => "@")], author);
         }
-        wb.setCells(STORE_SHEET, `A${at + 1}`, [padRow(row, width)], [rowFormats(width)], author);
+        this.writeRow(rows, record);
+      });
+    });
+  }
+
+  private writeRow(rows: CellValue[][], record: ScenarioRecord): void {
+    const row = recordToRow(record);
+    const at = rowForSave(rows, record.id);
+    const width = Math.max(row.length, rows[at]?.length ?? 0);
+    this.gateway.workbook.setCells(STORE_SHEET, `A${at + 1}`, [padRow(row, width)], [rowFormats(width)], this.gateway.author);
+  }
+
+  /** One round trip, as the Office store's: every check first, then the sheet and the record in one transaction. */
+  rename(record: ScenarioRecord, sheet: { from: string; to: string }): Promise<SheetRename> {
+    return this.gateway.trip("rename the scenario", () => {
+      const wb = this.gateway.workbook;
+      const rows = this.rows();
+      if (rowsOf(rows, record.id).length === 0)
+        throw new WorkbookError("That scenario is no longer in this workbook; another author may have deleted it.");
+      const problem = sheetRenameProblem(sheet.from, sheet.to, wb.hasSheet(sheet.to));
+      if (problem) throw new WorkbookError(`RegRights could not rename the sheet "${sheet.from}": ${problem} Nothing was changed.`);
+      const from = wb.sheetName(sheet.from);
+      return wb.transaction((): SheetRename => {
+        if (from !== undefined && from !== sheet.to) wb.renameSheet(from, sheet.to, this.gateway.author);
+        this.writeRow(rows, record);
+        return from === undefined ? "absent" : from === sheet.to ? "unchanged" : "renamed";
       });
     });
   }

@@ -265,7 +265,9 @@ export abstract class WorkbookSheets {
     this.transaction(() => {
       for (const e of fn()) {
         this.pending.push({ ...e, author: author ?? DEFAULT_AUTHOR });
-        if (e.kind === "cells" || e.kind === "format") this.changedSheets.add(e.sheet);
+        // A new sheet matters to formulas only if one names it (a #REF! that now resolves): the
+        // isolation check on the next read decides, as for a change of cells.
+        if (e.kind === "cells" || e.kind === "format" || e.kind === "sheetAdded") this.changedSheets.add(e.sheet);
         else this.structureChanged = true;
       }
     });

@@ -10,7 +10,7 @@
 // Round trips (context.sync calls) per method, while what it moves fits one block (BLOCK_BUDGET,
 // 1 MB; one more sync per further block): readCapTable 1 · readSelectedCapTable 2 · sheetStatus 1 ·
 // writeSheet 2 · readValues 1 · activateSheet 1 · insertTable 2 · scenarios.list 1, load 2,
-// save 2, remove 2, onChange 1 · readFormulaCell 2 (1 when the cell holds no formula that refers
+// save 2, rename 2, remove 2, onChange 1 · readFormulaCell 2 (1 when the cell holds no formula that refers
 // to cells) · onSelectionChanged 1. Measured for 5,000 holders in src/workbook/README.md.
 
 import type {

@@ -5,9 +5,10 @@
 // larger goes out in blocks of columns, into a fresh row whose index cells are written last, so
 // that nobody ever sees half a record and a failure leaves the old record as it was.
 
-import type { CellValue, ScenarioList, ScenarioRecord, ScenarioStore } from "../gateway";
+import type { CellValue, ScenarioList, ScenarioRecord, ScenarioStore, SheetRename } from "../gateway";
 import { blockAddress, blockOf, parseBlock, splitSheet } from "../address";
 import { WorkbookError } from "../errors";
+import { sheetRenameProblem } from "../names";
 import {
   FIXED_COLUMNS,
   HEADER,
@@ -122,7 +123,6 @@ export class OfficeScenarioStore implements ScenarioStore {
   }
 
   private saveOnce(record: ScenarioRecord): Promise<void> {
-    const row = recordToRow(record);
     return this.session.run("save the scenario", async (context) => {
       const rows = await indexRows(context, this.budget);
       const sheets = context.workbook.worksheets;
@@ -134,21 +134,38 @@ export class OfficeScenarioStore implements ScenarioStore {
         header.numberFormat = [HEADER.map(() => "@")];
         header.values = [[...HEADER]];
       } else ws = sheets.getItem(STORE_SHEET);
-      const { entries } = readIndex(rows ?? []);
-      const old = entries.find((e) => e.summary.id === record.id);
-      const at = rowForSave(rows ?? [], record.id);
-      // Pad to the old record's width at that row, so a shorter payload clears the old parts.
-      const width = Math.max(row.length, old && old.row === at ? FIXED_COLUMNS + old.parts : 0);
-      const padded = padRow(row, width);
-      if (jsonBytes(padded) + jsonBytes(rowFormats(width)) <= this.budget) {
-        const range = ws.getRange(blockAddress(blockOf(at, 0, 1, width)));
-        range.numberFormat = [rowFormats(width)];
-        range.values = [padded];
-        await context.sync();
-        return;
-      }
-      await this.saveInBlocks(context, ws, row, rows ?? [], record.id);
+      await this.writeRecord(context, ws, rows ?? [], record);
     });
+  }
+
+  /**
+   * Writes the record's row: one sync while it fits the budget, else in blocks (saveInBlocks).
+   * first, when given, is queued at the start of the last sync, so that it and the record's
+   * index cells go together (rename's sheet rename).
+   */
+  private async writeRecord(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    rows: CellValue[][],
+    record: ScenarioRecord,
+    first?: () => void,
+  ): Promise<void> {
+    const row = recordToRow(record);
+    const { entries } = readIndex(rows);
+    const old = entries.find((e) => e.summary.id === record.id);
+    const at = rowForSave(rows, record.id);
+    // Pad to the old record's width at that row, so a shorter payload clears the old parts.
+    const width = Math.max(row.length, old && old.row === at ? FIXED_COLUMNS + old.parts : 0);
+    const padded = padRow(row, width);
+    if (jsonBytes(padded) + jsonBytes(rowFormats(width)) <= this.budget) {
+      first?.();
+      const range = ws.getRange(blockAddress(blockOf(at, 0, 1, width)));
+      range.numberFormat = [rowFormats(width)];
+      range.values = [padded];
+      await context.sync();
+      return;
+    }
+    await this.saveInBlocks(context, ws, row, rows, record.id, first);
   }
 
   /**
@@ -162,6 +179,7 @@ export class OfficeScenarioStore implements ScenarioStore {
     row: (string | number)[],
     rows: CellValue[][],
     id: string,
+    first?: () => void,
   ): Promise<void> {
     const at = rowForSave(rows, `${id}\u0000new`); // an empty row, never the record's own
     const parts = row.slice(FIXED_COLUMNS);
@@ -179,6 +197,7 @@ export class OfficeScenarioStore implements ScenarioStore {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point (5 MB limit)
         await context.sync();
       }
+      first?.();
       write({ start: 0, count: FIXED_COLUMNS }, 0, row);
       for (const old of rowsOf(rows, id)) ws.getRange(`${old + 1}:${old + 1}`).clear("Contents");
       await context.sync();
@@ -201,6 +220,69 @@ export class OfficeScenarioStore implements ScenarioStore {
       // The whole row: the payload parts run past the index columns read here.
       for (const i of found) ws.getRange(`${i + 1}:${i + 1}`).clear("Contents");
       await context.sync();
+    });
+  }
+
+  /**
+   * Two syncs while the record fits the budget, as save: (1) the index and both sheet names, then
+   * every check, so that a refusal changes nothing; (2) the sheet's new name, queued first, and
+   * the record's row. A batch stops at its first failure, so when the rename fails nothing else
+   * is applied; when the row fails after the rename, the sheet gets its old name back (found by
+   * its id, never by the new name, which another author might have taken meanwhile).
+   */
+  rename(record: ScenarioRecord, sheet: { from: string; to: string }): Promise<SheetRename> {
+    return this.session.run("rename the scenario", async (context) => {
+      const sheets = context.workbook.worksheets;
+      /** Queues loads of both sheets' names; the returned function reads them after a sync. */
+      const probe = () => {
+        const from = sheets.getItemOrNullObject(sheet.from);
+        from.load("name,id");
+        const to = sheets.getItemOrNullObject(sheet.to);
+        to.load("name");
+        /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after the caller's sync */
+        return () => ({ found: from.isNullObject ? null : { name: from.name, id: from.id }, taken: !to.isNullObject });
+        /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+      };
+      let read = probe();
+      const rows = await indexRows(context, this.budget); // the same sync
+      let names: ReturnType<typeof read>;
+      try {
+        names = read();
+      } catch {
+        // The index took more than one sync (its first response was too large), so the names loaded
+        // with that first one never arrived: load them again.
+        read = probe();
+        await context.sync();
+        names = read();
+      }
+      const { found, taken } = names;
+      if (rows === null || rowsOf(rows, record.id).length === 0)
+        throw new WorkbookError("That scenario is no longer in this workbook; another author may have deleted it.");
+      const problem = sheetRenameProblem(sheet.from, sheet.to, taken);
+      if (problem) throw new WorkbookError(`RegRights could not rename the sheet "${sheet.from}": ${problem} Nothing was changed.`);
+      const ws = sheets.getItem(STORE_SHEET);
+      if (found === null || found.name === sheet.to) {
+        await this.writeRecord(context, ws, rows, record);
+        return found === null ? "absent" : "unchanged";
+      }
+      const { name: oldName, id } = found;
+      try {
+        await this.writeRecord(context, ws, rows, record, () => {
+          sheets.getItem(id).name = sheet.to;
+        });
+      } catch (e) {
+        await (async () => {
+          const again = context.workbook.worksheets.getItemOrNullObject(id);
+          again.load("name");
+          await context.sync();
+          if (!again.isNullObject && again.name !== oldName) {
+            again.name = oldName;
+            await context.sync();
+          }
+        })().catch(() => undefined);
+        throw e;
+      }
+      return "renamed";
     });
   }
 

@@ -100,6 +100,9 @@ export class FakeWorksheetP extends Proxy<SheetRef> {
       t.name = value;
     });
   }
+  get id(): string {
+    return this.get("id");
+  }
   get position(): number {
     return this.get("position");
   }
