@@ -63,7 +63,19 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
-/** Excel's EDATE: the same day `months` later, clamped to the end of a shorter month. */
+/**
+ * Excel's EDATE: the same day `months` later, clamped to the end of a shorter month.
+ *
+ * The add-in's one convention for periods of months: a period of N months that starts on D runs
+ * up to its N-month anniversary, EDATE(D, N) (31 Aug + 6 months = 28 Feb, or 29 Feb in a leap
+ * year). Each rule then says only which side of the anniversary its words put the day itself:
+ * - "at any time after the first anniversary" (demand window) and "must elapse" (Rule 144(d)):
+ *   the anniversary is excluded, the first qualifying day is EDATE(D, N) + 1;
+ * - "one registration ... during any six (6) month period" and "one time in any twelve (12) month
+ *   period": the next period begins on the anniversary, so the first day allowed again is
+ *   EDATE(D, N) (RR.DATE's "next-demand" and "next-postponement", RR.DEMAND.CHECK's deferral).
+ * Periods of days are added as days: "within fifteen (15) days after" D ends on D + 15.
+ */
 export function edate(serial: Serial, months: number): Serial {
   const { year, month, day } = dateFromSerial(serial);
   const index = year * 12 + (month - 1) + months;

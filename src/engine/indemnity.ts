@@ -65,6 +65,29 @@ export function checkCap(cap: number | null, name: string): Money | null {
   return toCents(exact(cap));
 }
 
+/**
+ * The cap left for this claim. The cap is one aggregate: the Holder's liability "in respect of any
+ * indemnification or contribution obligation ... shall not in any event exceed" its proceeds
+ * ("Limitation on Liability of Holders of Registrable Securities"), so what it already bore for
+ * earlier claims (`used`, rounded to the cent) comes off: cap − used. An uncapped party (null) stays
+ * uncapped. A negative `used`, or more than the cap, is an error naming `name`.
+ */
+export function capLeft(cap: Money | null, used: number, name: string): Money | null {
+  checkNonNegative(used, name, "an amount already borne under the cap");
+  const borne = toCents(exact(used));
+  if (cap === null) return null;
+  if (borne.gt(cap)) {
+    invalid(
+      `${name}: ${formatMoney(borne)} already borne is more than the cap of ${formatMoney(cap)}; the cap is one aggregate for all claims ("shall not in any event exceed")`,
+    );
+  }
+  return cap.minus(borne);
+}
+
+function formatMoney(amount: Money): string {
+  return `$${formatCount(amount.toNumber())}`;
+}
+
 /** Several liability: a party bears the lesser of its share and its cap; nothing moves to others. */
 export function bear(part: Money, cap: Money | null): Money {
   return cap === null || part.lte(cap) ? part : cap;
@@ -79,10 +102,16 @@ export interface Contribution {
   uncovered: Money;
 }
 
-export function allocateContribution(loss: number, fault: readonly number[], caps: readonly (number | null)[]): Contribution {
+export function allocateContribution(
+  loss: number,
+  fault: readonly number[],
+  caps: readonly (number | null)[],
+  capsUsed: readonly number[] = caps.map(() => 0),
+): Contribution {
   if (caps.length !== fault.length) invalid(`cap: has ${caps.length} rows but fault has ${fault.length}`);
+  if (capsUsed.length !== fault.length) invalid(`cap_used: has ${capsUsed.length} rows but fault has ${fault.length}`);
   const shares = splitByFault(loss, fault);
-  const limits = caps.map((c, i) => checkCap(c, `cap (row ${i + 1})`));
+  const limits = caps.map((c, i) => capLeft(checkCap(c, `cap (row ${i + 1})`), capsUsed[i], `cap_used (row ${i + 1})`));
   const borne = shares.map((s, i) => bear(s, limits[i]));
   const total = shares.reduce((a, b) => a.plus(b), new Money(0));
   const uncovered = borne.reduce((left, b) => left.minus(b), total);

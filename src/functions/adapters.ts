@@ -22,6 +22,7 @@ import {
   indemnityCap,
   splitByFault,
   checkCap,
+  capLeft,
   bear,
   checkShares,
   invalid,
@@ -521,20 +522,28 @@ function capOf(v: Vector, i: number): Money | null {
   return checkCap(num(cell, name, 'an amount or "none"'), name);
 }
 
+/** The cap left for row i: its cap less what it already bore under it (cap_used; a blank is 0). */
+function capLeftOf(caps: Vector, used: Vector, i: number): Money | null {
+  const { cell, name } = at(used, i);
+  return capLeft(capOf(caps, i), num(cell, name, "an amount already borne under the cap"), name);
+}
+
 interface Split {
   length: number;
   orientation: ReturnType<typeof layout>["orientation"];
   /** Per row: its share of the loss by fault, or the error that row has. */
   parts: (Money | CustomFunctions.Error)[];
   caps: Vector;
+  used: Vector;
 }
 
 /** Splits the loss among the rows whose fault is valid; rows with a bad fault keep their error. */
-function splitLoss(loss: unknown, fault: unknown, cap: unknown): Split {
+function splitLoss(loss: unknown, fault: unknown, cap: unknown, capUsed: unknown): Split {
   const amount = num(single(whole(loss), "loss"), "loss", "an amount");
   const f = vectorOf(fault, "fault");
   const c = vectorOf(cap, "cap");
-  const { length, orientation } = layout([f, c]);
+  const u = optionalVector(capUsed, "cap_used", 0);
+  const { length, orientation } = layout([f, c, u]);
   const parts = new Array<Money | CustomFunctions.Error>(length);
   const rows: number[] = [];
   const weights: number[] = [];
@@ -550,24 +559,24 @@ function splitLoss(loss: unknown, fault: unknown, cap: unknown): Split {
     }
   }
   splitByFault(amount, weights).forEach((part, k) => (parts[rows[k]] = part));
-  return { length, orientation, parts, caps: c };
+  return { length, orientation, parts, caps: c, used: u };
 }
 
-export function indemnityAllocate(loss: unknown, fault: unknown, cap: unknown): Result[][] {
+export function indemnityAllocate(loss: unknown, fault: unknown, cap: unknown, capUsed: unknown): Result[][] {
   return grid(() => {
-    const { parts, caps, orientation } = splitLoss(loss, fault, cap);
-    const results = parts.map((part, i) => (part instanceof Money ? attempt(() => money(bear(part, capOf(caps, i)))) : part));
+    const { parts, caps, used, orientation } = splitLoss(loss, fault, cap, capUsed);
+    const results = parts.map((part, i) => (part instanceof Money ? attempt(() => money(bear(part, capLeftOf(caps, used, i)))) : part));
     return spill(results, orientation);
   });
 }
 
-export function indemnityUncovered(loss: unknown, fault: unknown, cap: unknown): Result {
+export function indemnityUncovered(loss: unknown, fault: unknown, cap: unknown, capUsed: unknown): Result {
   return attempt(() => {
-    const { parts, caps } = splitLoss(loss, fault, cap);
+    const { parts, caps, used } = splitLoss(loss, fault, cap, capUsed);
     let uncovered = new Money(0);
     parts.forEach((part, i) => {
       if (!(part instanceof Money)) throw part; // one bad row leaves the total unknown
-      uncovered = uncovered.plus(part.minus(bear(part, capOf(caps, i))));
+      uncovered = uncovered.plus(part.minus(bear(part, capLeftOf(caps, used, i))));
     });
     return money(uncovered);
   });

@@ -2,6 +2,11 @@
 
 import {
   Terms,
+  TermValue,
+  TERM_CHOICES,
+  isTermName,
+  termKind,
+  listWords,
   DEFAULT_TERMS,
   PRESETS,
   TermOverride,
@@ -9,6 +14,9 @@ import {
   parsePreset,
   checkDemand,
   describeDemand,
+  earlyDemandAllowed,
+  shelfEnd,
+  shelfSuspensionAllowed,
   DemandInput,
   parseEvent,
   agreementDate,
@@ -61,9 +69,27 @@ export function readTerms(arg: unknown): Terms {
     if (term.kind !== "text" || term.value.trim() === "") {
       invalid(`${where}: expected a term name in the first column, got ${isBlankOrZero(name) ? "a blank" : describeCell(name)}`);
     }
-    overrides.push({ name: term.value, value: num(value, `${where}: ${term.value.trim()}`, "a number"), where });
+    overrides.push({ name: term.value, value: termValue(term.value, value, where), where });
   });
   return termsWith(overrides);
+}
+
+/**
+ * A term's value cell, read by the term's kind: a number for the number kinds (as before: a blank
+ * is 0, text is refused with the same message), a word for a choice term (demand_min_base,
+ * filing_from), TRUE/FALSE or 1/0 for a flag (demand_value_net: a blank is FALSE). An unknown name
+ * reads its value as a number, so its messages are today's; termsWith then names the unknown term.
+ */
+function termValue(name: string, cell: unknown, where: string): TermValue {
+  const key = name.trim().toLowerCase();
+  const label = `${where}: ${name.trim()}`;
+  const kind = isTermName(key) ? termKind(key) : "count";
+  if (kind === "choice") {
+    const words: readonly string[] = TERM_CHOICES[key as keyof typeof TERM_CHOICES];
+    return text(cell, label, listWords(words));
+  }
+  if (kind === "flag") return bool(cell, label);
+  return num(cell, label, "a number");
 }
 
 function scalarShares(arg: unknown, name: string): number {
@@ -81,9 +107,19 @@ function optionalDate(arg: unknown, name: string): number | null {
   return isBlankOrZero(cell) ? null : date(cell, name);
 }
 
-function demandInput(args: unknown[]): DemandInput {
+/**
+ * A range of at least two columns: it can only be a [terms] table, never a discount. Formulas
+ * written before [discount] existed put [terms] ninth; such a range there is still read as terms.
+ */
+function isTable(arg: unknown): boolean {
+  return Array.isArray(arg) && arg.length > 0 && arg.every((row) => Array.isArray(row) && row.length >= 2);
+}
+
+/** RR.DEMAND.CHECK / OK arguments: ..., [last_registration], [discount], [terms]. */
+function demandArgs(args: unknown[]): { input: DemandInput; terms: Terms } {
   const [requestDate, closingDate, requesting, outstanding, requested, price, demandsUsed, lastRegistration] = args;
-  return {
+  const [discountArg, termsArg] = isOmitted(args[9]) && isTable(args[8]) ? [null, args[8]] : [args[8], args[9]];
+  const input: DemandInput = {
     requestDate: scalarDate(requestDate, "request_date"),
     closingDate: scalarDate(closingDate, "closing_date"),
     requesting: scalarShares(requesting, "requesting"),
@@ -92,15 +128,53 @@ function demandInput(args: unknown[]): DemandInput {
     price: num(single(whole(price), "price"), "price", "a price per share"),
     demandsUsed: checkShares(num(single(whole(demandsUsed), "demands_used"), "demands_used", "a whole number of demands"), "demands_used"),
     lastRegistration: optionalDate(lastRegistration, "last_registration"),
+    // A blank discount (null, "" or desktop's 0) is no discount: 0 either way.
+    discount: isOmitted(discountArg)
+      ? null
+      : num(single(discountArg, "discount"), "discount", "a fraction such as 0.06 for a 6% gross spread"),
   };
+  return { input, terms: readTerms(termsArg) };
 }
 
 export function demandCheck(...args: unknown[]): Result {
-  return attempt(() => describeDemand(checkDemand(demandInput(args), readTerms(args[8]))));
+  return attempt(() => {
+    const { input, terms } = demandArgs(args);
+    return describeDemand(checkDemand(input, terms), terms);
+  });
 }
 
 export function demandOk(...args: unknown[]): Result {
-  return attempt(() => checkDemand(demandInput(args), readTerms(args[8])).ok);
+  return attempt(() => {
+    const { input, terms } = demandArgs(args);
+    return checkDemand(input, terms).ok;
+  });
+}
+
+/** RR.DEMAND.EARLY: "Registration on Request" (ii). A blank notice_date (null, "" or desktop's 0) is no notice: FALSE. */
+export function demandEarly(requestDate: unknown, closingDate: unknown, noticeDate: unknown, terms: unknown): Result {
+  return attempt(() =>
+    earlyDemandAllowed(
+      scalarDate(requestDate, "request_date"),
+      scalarDate(closingDate, "closing_date"),
+      optionalDate(noticeDate, "notice_date"),
+      readTerms(terms),
+    ),
+  );
+}
+
+/** Days as a count: a blank cell reads as 0 days, as Excel desktop passes it. */
+function scalarDays(arg: unknown, name: string): number {
+  return num(single(whole(arg), name), name, "a whole number of days");
+}
+
+export function shelfEndFn(effectiveDate: unknown, suspendedDays: unknown, terms: unknown): Result {
+  return attempt(() =>
+    shelfEnd(scalarDate(effectiveDate, "effective_date"), scalarDays(suspendedDays, "suspended_days"), readTerms(terms)),
+  );
+}
+
+export function shelfOk(usedDays: unknown, newDays: unknown, terms: unknown): Result {
+  return attempt(() => shelfSuspensionAllowed(scalarDays(usedDays, "used_days"), scalarDays(newDays, "new_days"), readTerms(terms)));
 }
 
 export function agreementDateFn(event: unknown, when: unknown, terms: unknown): Result[][] {

@@ -212,7 +212,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
 }
 
 /**
- * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input (text, a negative or fractional count, an error value) shows its error and takes no part; an empty row (blank or 0 throughout) gets 0.
+ * Shares each seller keeps in an underwritten offering after the managing underwriter's cutback. If all requests fit, each row gets its request; otherwise tiers are excluded in ascending tier number, each entirely before the next loses a share, and the one tier cut partially is split pro rata by request (or by weights, capped at each request, surplus re-split). Tier 1 (the Company's shares and holders without rights) is cut "as determined by the Company" in "Cutbacks on Holder Demands" and "Cutbacks on other Holders Demands": the clause leaves the split to the Company, so pro rata by request is only this function's default, and weights override it (give the Company's determination as weights). Whole shares by largest remainder: ties to the larger request, then the earlier row. The total is exactly min(capacity, total requested). A row with bad input (text, a negative or fractional count, an error value) shows its error and takes no part; an empty row (blank or 0 throughout) gets 0.
  * @customfunction CUTBACK CUTBACK
  * @helpurl https://localhost:3000/help/functions.html#rr-cutback
  * @example =RR.CUTBACK({40;35;25}, 1, 7) → {3;2;2}
@@ -220,7 +220,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
  * @param requested Shares each row asks to include. Whole shares; a column.
  * @param priority Tier of each row (RR.PRIORITY, or any whole numbers of 1 or more; 1 is cut first).
  * @param capacity The most shares the managing underwriter will include. Whole shares, one value.
- * @param [weights] Optional pro rata basis instead of the request, e.g. shares owned (the NVCA model's basis; the reading for tier 3 of "Cutbacks on other Holders Demands" when given). Numbers of 0 or more.
+ * @param [weights] Optional pro rata basis instead of the request, e.g. shares owned, or for tier 1 the split "as determined by the Company" (the NVCA model's basis; the reading for tier 3 of "Cutbacks on other Holders Demands" when given). Numbers of 0 or more.
  * @returns Whole shares per row.
  */
 export function cutback(requested: any[][], priority: any[][], capacity: any, weights?: any[][]): any[][] {
@@ -244,7 +244,7 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
 }
 
 /**
- * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to its cap. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). A row whose fault is bad input shows its error and takes no part in the split; a bad cap affects its own row only. Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
+ * What each party bears of a loss under clause "Contribution": the loss (to the cent) split in proportion to relative fault, in whole cents by largest remainder (ties to the larger fault, then the earlier row), then each party limited to what is left of its cap. The cap is one aggregate for all claims: the Holder's liability "shall not in any event exceed" its proceeds ("Limitation on Liability of Holders of Registrable Securities"), so [cap_used], what a party already bore for earlier claims, comes off it: cap left = cap − cap_used. Liability is several: what a cap cuts off is not moved to the others (see RR.INDEMNITY.UNCOVERED). A row whose fault is bad input shows its error and takes no part in the split; a bad cap affects its own row only. Reg. S-K Item 512(h): the SEC views indemnity of directors, officers and controlling persons for Securities Act liability as against public policy.
  * @customfunction INDEMNITY.ALLOCATE INDEMNITY.ALLOCATE
  * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-allocate
  * @example =RR.INDEMNITY.ALLOCATE(100, {1;1;1}, {10;"none";"none"}) → {10;33.33;33.33}
@@ -252,14 +252,15 @@ export function indemnityCap(shares_sold: any[][], price: any[][], discount: any
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more; fractions allowed).
  * @param cap Each party's cap, usually RR.INDEMNITY.CAP(...), rounded to the cent first; the text "none" for an uncapped party such as the Company. A blank cell is a cap of 0.
+ * @param [cap_used] Amounts each party already bore under its cap for earlier claims (default 0; a blank cell is 0). The cap is one aggregate ("shall not in any event exceed"), so the cap left for this loss is cap − cap_used; a negative cap_used, or one above the cap, is #VALUE! naming it. Ignored for an uncapped party.
  * @returns Money per row, to the cent.
  */
-export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[][] {
-  return rr.indemnityAllocate(loss, fault, cap);
+export function indemnityAllocate(loss: any, fault: any[][], cap: any[][], cap_used?: any[][]): any[][] {
+  return rr.indemnityAllocate(loss, fault, cap, cap_used);
 }
 
 /**
- * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap)), to the cent (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
+ * The part of a loss that no party bears because caps cut it off: loss − SUM(RR.INDEMNITY.ALLOCATE(loss, fault, cap, cap_used)), to the cent, each cap less what was already borne under it (cap_used: the cap is one aggregate, "shall not in any event exceed") (clause "Limitation on Liability of Holders of Registrable Securities"; liability several, not joint).
  * @customfunction INDEMNITY.UNCOVERED INDEMNITY.UNCOVERED
  * @helpurl https://localhost:3000/help/functions.html#rr-indemnity-uncovered
  * @example =RR.INDEMNITY.UNCOVERED(100, {1;1;1}, {10;"none";"none"}) → 23.34
@@ -267,14 +268,15 @@ export function indemnityAllocate(loss: any, fault: any[][], cap: any[][]): any[
  * @param loss The loss to be borne, one amount.
  * @param fault Relative fault weight of each party (0 or more).
  * @param cap Each party's cap, or the text "none" for an uncapped party.
+ * @param [cap_used] Amounts each party already bore under its cap for earlier claims (default 0); the cap left is cap − cap_used, an error when negative or above the cap.
  * @returns Money, to the cent.
  */
-export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any {
-  return rr.indemnityUncovered(loss, fault, cap);
+export function indemnityUncovered(loss: any, fault: any[][], cap: any[][], cap_used?: any[][]): any {
+  return rr.indemnityUncovered(loss, fault, cap, cap_used);
 }
 
 /**
- * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half; six months between registrations is measured with EDATE. Numbers come from the agreement terms (RR.TERMS).
+ * Checks a demand registration request against "Registration on Request" (i) and "Number of Requests; Form". Returns "OK", or "Not OK:" followed by every failing condition, each with its clause. Readings: "at any time after the first anniversary" excludes the anniversary itself; "not less than the lesser of 20% or $30 million of the then outstanding Registrable Securities held by such Holders as a group" is met when the request reaches 20% of the requesting group's shares or shares worth $30 million at the price given (gross, not net of expenses), whichever is fewer; a majority is more than half. Other agreements measure differently, through the terms: demand_min_base "outstanding" (NVCA) takes the percentage of all Registrable Securities outstanding instead of the requesting Holders'; demand_value_net TRUE (NVCA: "net of Selling Expenses, would exceed") values the request at price × (1 − discount) and needs more than the figure. The six-month rule ("shall not be required to effect more than one (1) registration ... during any six (6) month period") limits registrations effected, not requests: when the last registration was effective less than six months before the request, the result is "OK; effect on or after YYYY-MM-DD (at most one registration in six months, "Number of Requests; Form")" and RR.DEMAND.OK is TRUE. Month convention (the same in every RR function): a period of N months from D runs to EDATE(D, N), 31 Aug + 6 months being the end of February; the next six-month period, and so the deferred date, starts on EDATE(last_registration, 6). Numbers come from the agreement terms (RR.TERMS).
  * @customfunction DEMAND.CHECK DEMAND.CHECK
  * @helpurl https://localhost:3000/help/functions.html#rr-demand-check
  * @example =RR.DEMAND.CHECK(DATE(2001,6,1), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → OK
@@ -287,7 +289,8 @@ export function indemnityUncovered(loss: any, fault: any[][], cap: any[][]): any
  * @param price Price per share at which the $30 million test is measured.
  * @param demands_used Demand registrations already effected under "Registration on Request" (i).
  * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
- * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
+ * @param [discount] Underwriters' discount as a fraction (0.06 for 6%), deducted from the price where the term demand_value_net is TRUE (NVCA: "net of Selling Expenses"); blank for none. Ignored under the CTC 2000 terms (gross value).
+ * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS). A terms range given ninth, where formulas written before [discount] put it, is still read as terms.
  * @returns "OK" or the failing conditions.
  */
 export function demandCheck(
@@ -299,6 +302,7 @@ export function demandCheck(
   price: any,
   demands_used: any,
   last_registration?: any,
+  discount?: any,
   terms?: any[][],
 ): any {
   return agreement.demandCheck(
@@ -310,12 +314,13 @@ export function demandCheck(
     price,
     demands_used,
     last_registration,
+    discount,
     terms,
   );
 }
 
 /**
- * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE).
+ * TRUE when a demand registration request meets every condition of "Registration on Request" (i) and "Number of Requests; Form" (the same test as RR.DEMAND.CHECK, as TRUE/FALSE). The six-month rule defers the registration to EDATE(last_registration, 6) and does not make the request fail, so it leaves the answer TRUE (RR.DEMAND.CHECK gives the date).
  * @customfunction DEMAND.OK DEMAND.OK
  * @helpurl https://localhost:3000/help/functions.html#rr-demand-ok
  * @example =RR.DEMAND.OK(DATE(2001,3,15), DATE(2000,3,15), 600000, 1000000, 200000, 25, 0) → FALSE (the anniversary itself is too early)
@@ -328,6 +333,7 @@ export function demandCheck(
  * @param price Price per share at which the $30 million test is measured.
  * @param demands_used Demand registrations already effected.
  * @param [last_registration] Effective date of the last registration under Section 2; blank if none.
+ * @param [discount] Underwriters' discount as a fraction, deducted where demand_value_net is TRUE; blank for none.
  * @param [terms] Optional name | value rows overriding the agreement terms (see RR.TERMS).
  * @returns TRUE or FALSE.
  */
@@ -340,13 +346,71 @@ export function demandOk(
   price: any,
   demands_used: any,
   last_registration?: any,
+  discount?: any,
   terms?: any[][],
 ): any {
-  return agreement.demandOk(request_date, closing_date, requesting, outstanding, requested, price, demands_used, last_registration, terms);
+  return agreement.demandOk(
+    request_date,
+    closing_date,
+    requesting,
+    outstanding,
+    requested,
+    price,
+    demands_used,
+    last_registration,
+    discount,
+    terms,
+  );
 }
 
 /**
- * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
+ * TRUE when Holders may request a registration under "Registration on Request" (ii) (clause 2(a)(ii)): after the Company's notice that Robert Fabbricatore sold "in excess of thirty percent (30%)" of his shares "within twelve (12) months of the Closing Date", "the Holders may request in writing that the Company effect the registration under the Securities Act of all or part of the Registrable Securities, provided that such request is delivered prior to the later of (x) the first anniversary of the Closing Date and (y) fifteen (15) days following delivery by the Company of such notice." TRUE when notice_date ≤ request_date < MAX(EDATE(closing_date, 12), notice_date + 15): "thereafter" admits a request the day of the notice, "prior to" excludes the later date itself. No majority or size test, and it does not use one of the three demands of "Registration on Request" (i). A blank notice_date (no notice given) is FALSE; a notice_date before the Closing is an error.
+ * @customfunction DEMAND.EARLY DEMAND.EARLY
+ * @helpurl https://localhost:3000/help/functions.html#rr-demand-early
+ * @example =RR.DEMAND.EARLY(DATE(2000,12,1), DATE(2000,3,15), DATE(2000,11,20)) → TRUE
+ * @clause "Registration on Request" (ii)
+ * @param request_date Date the Holders' written request is delivered.
+ * @param closing_date Date of the Closing under the purchase agreement.
+ * @param notice_date Date the Company delivered its notice of the founder's sale; blank if no notice has been given (then FALSE).
+ * @param [terms] Optional name | value rows overriding the agreement terms (demand_waiting_months for the first anniversary, early_demand_days for the 15 days; see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function demandEarly(request_date: any, closing_date: any, notice_date: any, terms?: any[][]): any {
+  return agreement.demandEarly(request_date, closing_date, notice_date, terms);
+}
+
+/**
+ * The last day a "shelf" registration statement must be kept effective: "in no event for a period of more than ninety (90) days after such registration statement becomes effective, plus, in the case of a "shelf" registration, the number of days for which the effectiveness of such registration was suspended pursuant to Section 2(b)" ("Amendments and Supplements to Registration Statement"), that is effective_date + 90 (term effectiveness_days) + suspended_days, days counted as days. Only suspensions under "Postponement and Suspension" extend it, and that clause caps them at "a total of ninety (90) days" (term shelf_suspension_days): more suspended days than the cap is an error naming suspended_days (see RR.SHELF.OK).
+ * @customfunction SHELF.END SHELF.END
+ * @helpurl https://localhost:3000/help/functions.html#rr-shelf-end
+ * @example =RR.SHELF.END(DATE(2001,1,1), 30) → 2001-05-01
+ * @clause "Amendments and Supplements to Registration Statement"; "Postponement and Suspension"
+ * @param effective_date Date the shelf registration statement became effective.
+ * @param suspended_days Days its effectiveness was suspended under "Postponement and Suspension", in total; whole days, 0 to 90 (a blank cell is 0).
+ * @param [terms] Optional name | value rows overriding the agreement terms (effectiveness_days, shelf_suspension_days; see RR.TERMS).
+ * @returns A date serial (format the cell as a date).
+ */
+export function shelfEnd(effective_date: any, suspended_days: any, terms?: any[][]): any {
+  return agreement.shelfEndFn(effective_date, suspended_days, terms);
+}
+
+/**
+ * TRUE when a further suspension of a "shelf" registration statement keeps the total within the cap of "Postponement and Suspension": "the Company may not suspend the effectiveness of any "shelf" registration statement for more than a total of ninety (90) days" (term shelf_suspension_days). TRUE when used_days + new_days ≤ 90: exactly 90 in total is allowed, 91 is not.
+ * @customfunction SHELF.OK SHELF.OK
+ * @helpurl https://localhost:3000/help/functions.html#rr-shelf-ok
+ * @example =RR.SHELF.OK(60, 30) → TRUE (90 days in total, the cap exactly)
+ * @clause "Postponement and Suspension"
+ * @param used_days Days the shelf has already been suspended, in total. Whole days, 0 or more (a blank cell is 0).
+ * @param new_days Days of the further suspension proposed. Whole days, 0 or more.
+ * @param [terms] Optional name | value rows overriding the agreement terms (shelf_suspension_days; see RR.TERMS).
+ * @returns TRUE or FALSE.
+ */
+export function shelfOk(used_days: any, new_days: any, terms?: any[][]): any {
+  return agreement.shelfOk(used_days, new_days, terms);
+}
+
+/**
+ * The agreement's calendar: the last day of a period that starts on date. Events: "demand-window" (first anniversary of the Closing; a demand may be made from the next day), "join" (15 days after the Company's notice of a demand), "piggyback" (15 days after the piggyback notice), "filing" (90 days after the request window closes; the term filing_from says from which event the date given runs: "join-close" under CTC 2000, "request" under NVCA, 60 days), "effectiveness" (90 days after effectiveness), "lockup" (90 days after the effective date; for the IPO under NVCA terms the period is the term lockup_ipo_days, 180 days, to add to the date yourself), "postponement" (90 days), "next-postponement" (12 months: first day another may start), "next-demand" (6 months: first day another registration may be demanded), "mail" (a mailed notice is effective 4 days after deposit). Months are added with EDATE, the add-in's one month convention (a period of N months from D runs to EDATE(D, N)), so 31 Aug + 6 months is the end of February. Periods come from the terms (RR.TERMS).
  * @customfunction DATE DATE
  * @helpurl https://localhost:3000/help/functions.html#rr-date
  * @example =RR.DATE("next-demand", DATE(2000,8,31)) → 2001-02-28
@@ -399,7 +463,7 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
 }
 
 /**
- * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA model investors' rights agreement's usual values for the same terms, blanks in the model filled in and marked in the clause column. Paste it, edit values, and pass it as the [terms] argument.
+ * The agreement terms every RR function reads, as a table that spills: term | value | unit | clause, with a header row. Blank: the CTC 2000 agreement (the defaults). "nvca": the NVCA 2020 model investors' rights agreement's values for the same terms, from the model's text (its CommonAccord transcription, Doc/G/NVCA/2020/IRA/Form/0.md): the clause column names the section, quotes the words and, where the model has a bracket or a blank, quotes it and says what was chosen. Values are numbers, or words for demand_min_base ("requesting" or "outstanding") and filing_from ("join-close" or "request"), or TRUE/FALSE for demand_value_net. Paste it, edit values, and pass it as the [terms] argument.
  * @customfunction TERMS TERMS
  * @helpurl https://localhost:3000/help/functions.html#rr-terms
  * @example =RR.TERMS("nvca") → the table of terms with NVCA values

@@ -1,8 +1,11 @@
 import fc from "fast-check";
-import { serialFromDate as D, isoDate } from "../../src/engine/dates";
+import { serialFromDate as D, isoDate, edate } from "../../src/engine/dates";
 import {
   checkDemand,
   describeDemand,
+  earlyDemandAllowed,
+  shelfEnd,
+  shelfSuspensionAllowed,
   agreementDate,
   parseEvent,
   EVENT_NAMES,
@@ -27,8 +30,8 @@ const check = (changes: Partial<DemandInput>, terms: Terms = DEFAULT_TERMS) => c
 
 describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () => {
   test("a request that meets everything is OK", () => {
-    expect(check({})).toEqual({ ok: true, failures: [] });
-    expect(describeDemand(check({}))).toBe("OK");
+    expect(check({})).toEqual({ ok: true, failures: [], effectOnOrAfter: null });
+    expect(describeDemand(check({}), DEFAULT_TERMS)).toBe("OK");
   });
 
   test.each([
@@ -93,30 +96,67 @@ describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () =>
     if (!passes) expect(r.failures[0]).toMatch(/^no demands left: \d of 3 demand registrations used \("Number of Requests; Form"\)/);
   });
 
+  // "Number of Requests; Form": not "more than one (1) registration ... during any six (6) month
+  // period" limits registrations effected, not requests: it defers, it never fails the request.
+  // Hand-derived: EDATE(2000-07-01, 6) = 2001-01-01; EDATE(2000-08-31, 6) = 2001-02-28 (clamped).
+  const SIX = '(at most one registration in six months, "Number of Requests; Form")';
   test.each([
-    ["the day before six months", D(2000, 12, 31), false],
-    ["exactly six months (EDATE)", D(2001, 1, 1), true],
-    ["month end: 2000-08-31 + 6 months is 2001-02-28", D(2001, 2, 27), false],
-  ])("six months since the last registration: %s", (_label, requestDate, passes) => {
-    const last = _label.startsWith("month end") ? D(2000, 8, 31) : D(2000, 7, 1);
-    const r = check({ requestDate, closingDate: D(1999, 1, 1), lastRegistration: last });
-    expect(r.ok).toBe(passes);
-    if (!passes)
-      expect(r.failures[0]).toMatch(
-        /^too soon after the last registration on .*: one registration in any 6 months, so not before (2001-01-01|2001-02-28)/,
-      );
+    ["the day before six months", D(2000, 7, 1), D(2000, 12, 31), `OK; effect on or after 2001-01-01 ${SIX}`],
+    ["exactly six months (EDATE)", D(2000, 7, 1), D(2001, 1, 1), "OK"],
+    ["the day after six months", D(2000, 7, 1), D(2001, 1, 2), "OK"],
+    ["the day of the last registration", D(2000, 7, 1), D(2000, 7, 1), `OK; effect on or after 2001-01-01 ${SIX}`],
+    ["month end: the day before 2001-02-28", D(2000, 8, 31), D(2001, 2, 27), `OK; effect on or after 2001-02-28 ${SIX}`],
+    ["month end: 2000-08-31 + 6 months is 2001-02-28", D(2000, 8, 31), D(2001, 2, 28), "OK"],
+    [
+      "month end in a leap year: 2003-08-31 + 6 months is 2004-02-29",
+      D(2003, 8, 31),
+      D(2004, 2, 28),
+      `OK; effect on or after 2004-02-29 ${SIX}`,
+    ],
+    ["a request before the last registration", D(2001, 1, 10), D(2000, 12, 31), `OK; effect on or after 2001-07-10 ${SIX}`],
+  ])("six months since the last registration: %s", (_label, lastRegistration, requestDate, text) => {
+    const r = check({ requestDate, closingDate: D(1999, 1, 1), lastRegistration });
+    expect(r.ok).toBe(true);
+    expect(r.failures).toEqual([]);
+    expect(describeDemand(r, DEFAULT_TERMS)).toBe(text);
   });
 
-  test("month end: a request on 2001-02-28 after a registration on 2000-08-31 is allowed", () => {
-    expect(check({ requestDate: D(2001, 2, 28), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 8, 31) }).ok).toBe(true);
+  test("property: the last registration never changes DEMAND.OK; it defers to EDATE(last, 6) exactly when the request is earlier", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: D(1999, 1, 1), max: D(2003, 12, 31) }),
+        fc.integer({ min: D(2001, 3, 16), max: D(2004, 12, 31) }),
+        (last, requestDate) => {
+          const r = check({ requestDate, lastRegistration: last });
+          expect(r.ok).toBe(check({ requestDate }).ok);
+          const next = edate(last, 6);
+          expect(r.effectOnOrAfter).toBe(requestDate < next ? next : null);
+        },
+      ),
+    );
+  });
+
+  test("the six-month rule is not listed among failures when the request fails for another reason", () => {
+    const r = check({ requestDate: D(2000, 12, 31), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 7, 1), demandsUsed: 3 });
+    expect(r.failures).toHaveLength(1);
+    expect(r.effectOnOrAfter).toBe(D(2001, 1, 1));
+    expect(describeDemand(r, DEFAULT_TERMS)).toMatch(/^Not OK: \(1\) no demands left/);
+  });
+
+  test("a months_between_registrations override is worded in the deferral", () => {
+    const terms = termsWith([{ name: "months_between_registrations", value: 12, where: "t" }]);
+    const r = check({ requestDate: D(2001, 6, 1), closingDate: D(1999, 1, 1), lastRegistration: D(2000, 7, 1) }, terms);
+    expect(describeDemand(r, terms)).toBe(
+      'OK; effect on or after 2001-07-01 (at most one registration in twelve months, "Number of Requests; Form")',
+    );
   });
 
   test("every failing condition is listed, numbered, each with its clause", () => {
     const r = check({ requestDate: D(2001, 3, 1), requesting: 400_000, requested: 1000, demandsUsed: 3, lastRegistration: D(2001, 1, 1) });
-    expect(r.failures).toHaveLength(5);
-    const text = describeDemand(r);
+    expect(r.failures).toHaveLength(4);
+    const text = describeDemand(r, DEFAULT_TERMS);
     expect(text).toMatch(
-      /^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: .* \(5\) too soon after the last registration/,
+      /^Not OK: \(1\) too early: .* \(2\) not a majority: .* \(3\) too small: .* \(4\) no demands left: 3 of 3 demand registrations used \("Number of Requests; Form"\)$/,
     );
     expect(r.failures.every((f) => /\("(Registration on Request" \(i\)|Number of Requests; Form")/.test(f))).toBe(true);
   });
@@ -204,9 +244,11 @@ describe("RR.DATE: the agreement's calendar", () => {
     );
   });
 
-  test("terms move the calendar: a 180-day lockup, five-day mail", () => {
+  test("terms move the calendar: NVCA's 90-day lockup after a registration other than the IPO, five-day mail", () => {
     const nvca = termsWith(NVCA_TERMS.map((t) => ({ name: t.name, value: t.value, where: "nvca" })));
-    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), nvca))).toBe("2002-02-28");
+    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), nvca))).toBe("2001-11-30");
+    const ipo = termsWith([{ name: "lockup_days", value: nvca.lockup_ipo_days, where: "t" }]);
+    expect(isoDate(agreementDate("lockup", D(2001, 9, 1), ipo))).toBe("2002-02-28");
     expect(isoDate(agreementDate("mail", D(2001, 12, 30), nvca))).toBe("2002-01-04");
   });
 });
@@ -256,16 +298,21 @@ describe("terms as data", () => {
   test("the CTC 2000 defaults, each with its clause", () => {
     expect(DEFAULT_TERMS).toEqual({
       demand_min_percent: 0.2,
+      demand_min_base: "requesting",
       demand_min_value: 30_000_000,
+      demand_value_net: false,
       demand_majority: 0.5,
       demand_waiting_months: 12,
       max_demands: 3,
       months_between_registrations: 6,
       join_window_days: 15,
+      early_demand_days: 15,
       piggyback_window_days: 15,
       filing_deadline_days: 90,
+      filing_from: "join-close",
       effectiveness_days: 90,
       lockup_days: 90,
+      lockup_ipo_days: 90,
       postponement_days: 90,
       postponement_interval_months: 12,
       shelf_suspension_days: 90,
@@ -279,7 +326,7 @@ describe("terms as data", () => {
   test("the NVCA preset covers the same terms; blanks are filled and marked", () => {
     expect(NVCA_TERMS.map((t) => t.name)).toEqual([...TERM_NAMES]);
     expect(NVCA_TERMS.filter((t) => /blank/.test(t.clause)).map((t) => t.name)).toEqual([
-      "demand_min_value",
+      "demand_majority",
       "shelf_suspension_days",
       "transfer_threshold_shares",
     ]);
@@ -310,5 +357,215 @@ describe("terms as data", () => {
     ],
   ])("bad overrides: %p", (overrides, message) => {
     expect(() => termsWith(overrides)).toThrow(message);
+  });
+});
+
+describe('RR.DEMAND.EARLY: "Registration on Request" (ii)', () => {
+  // Closing 2000-03-15: the first anniversary, EDATE(2000-03-15, 12), is 2001-03-15 (by hand).
+  const early = (request: number, notice: number | null, terms: Terms = DEFAULT_TERMS) =>
+    earlyDemandAllowed(request, closing, notice, terms);
+
+  test.each([
+    // Notice 2000-11-20: notice + 15 = 2000-12-05, earlier than the anniversary; the anniversary governs.
+    ["the day before the notice", D(2000, 11, 19), D(2000, 11, 20), false],
+    ["the day of the notice (thereafter)", D(2000, 11, 20), D(2000, 11, 20), true],
+    ["the day after notice + 15, still before the anniversary", D(2000, 12, 6), D(2000, 11, 20), true],
+    ["the day before the anniversary", D(2001, 3, 14), D(2000, 11, 20), true],
+    ['the anniversary itself ("prior to" excludes it)', D(2001, 3, 15), D(2000, 11, 20), false],
+    ["the day after the anniversary", D(2001, 3, 16), D(2000, 11, 20), false],
+    // Notice 2001-03-10: notice + 15 = 2001-03-25, later than the anniversary; the 15 days govern.
+    ["15 days govern: the anniversary itself", D(2001, 3, 15), D(2001, 3, 10), true],
+    ["15 days govern: notice + 14", D(2001, 3, 24), D(2001, 3, 10), true],
+    ["15 days govern: notice + 15 (not prior to it)", D(2001, 3, 25), D(2001, 3, 10), false],
+    // Notice on 2001-02-28: + 15 = 2001-03-15, the anniversary itself; either way 2001-03-14 is the last day.
+    ["both the same day: the day before", D(2001, 3, 14), D(2001, 2, 28), true],
+    ["both the same day: that day", D(2001, 3, 15), D(2001, 2, 28), false],
+    // A notice given after the twelve months (the sale was within them): 15 days from it.
+    ["a late notice: within its 15 days", D(2001, 6, 14), D(2001, 6, 1), true],
+    ["a late notice: notice + 15", D(2001, 6, 16), D(2001, 6, 1), false],
+    ["no notice", D(2000, 12, 1), null, false],
+  ])("%s", (_label, request, notice, allowed) => {
+    expect(early(request, notice)).toBe(allowed);
+  });
+
+  test("a notice on the Closing is allowed; a notice before the Closing is an error", () => {
+    expect(early(closing, closing)).toBe(true);
+    expect(() => early(closing, closing - 1)).toThrow(
+      'notice_date: 2000-03-14 is before the Closing on 2000-03-15; the Company\'s notice reports a sale made after the Closing ("Registration on Request" (ii))',
+    );
+  });
+
+  test("the 15 days are the term early_demand_days", () => {
+    const terms = termsWith([{ name: "early_demand_days", value: 30, where: "t" }]);
+    expect(early(D(2001, 4, 8), D(2001, 3, 10), terms)).toBe(true); // 2001-03-10 + 30 = 2001-04-09
+    expect(early(D(2001, 4, 9), D(2001, 3, 10), terms)).toBe(false);
+  });
+
+  test("property: within the window exactly when notice ≤ request < max(anniversary, notice + 15)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: -30, max: 800 }), (n, r) => {
+        const notice = closing + n;
+        const request = notice + r;
+        const end = Math.max(D(2001, 3, 15), notice + 15);
+        expect(early(request, notice)).toBe(request >= notice && request < end);
+      }),
+    );
+  });
+});
+
+describe("shelf registrations: RR.SHELF.END and RR.SHELF.OK", () => {
+  // Hand-derived: 2001-01-01 + 90 days = 2001-04-01; + 120 = 2001-05-01; + 180 = 2001-06-30.
+  test.each([
+    [0, D(2001, 4, 1)],
+    [1, D(2001, 4, 2)],
+    [30, D(2001, 5, 1)],
+    [89, D(2001, 6, 29)],
+    [90, D(2001, 6, 30)],
+  ])("effective 2001-01-01, suspended %p days → 90 days plus the suspension", (suspended, end) => {
+    expect(shelfEnd(D(2001, 1, 1), suspended, DEFAULT_TERMS)).toBe(end);
+  });
+
+  test("more suspended days than the 90-day cap is an error, not a longer period", () => {
+    expect(() => shelfEnd(D(2001, 1, 1), 91, DEFAULT_TERMS)).toThrow(
+      'suspended_days: 91 days is more than the 90 days in total the Company may suspend a shelf ("Postponement and Suspension"); only suspensions within that cap extend the period ("Amendments and Supplements to Registration Statement")',
+    );
+    expect(() => shelfEnd(D(2001, 1, 1), 1.5, DEFAULT_TERMS)).toThrow(
+      /suspended_days: expected a whole number of days, 0 or more, got 1.5/,
+    );
+    expect(() => shelfEnd(D(2001, 1, 1), -1, DEFAULT_TERMS)).toThrow(/suspended_days: expected a whole number of days/);
+  });
+
+  test("terms move both numbers (NVCA keeps a registration effective 120 days)", () => {
+    const terms = termsWith([
+      { name: "effectiveness_days", value: 120, where: "t" },
+      { name: "shelf_suspension_days", value: 30, where: "t" },
+    ]);
+    expect(shelfEnd(D(2001, 1, 1), 30, terms)).toBe(D(2001, 5, 31));
+    expect(() => shelfEnd(D(2001, 1, 1), 31, terms)).toThrow(/31 days is more than the 30 days in total/);
+  });
+
+  test.each([
+    [0, 0, true],
+    [0, 90, true],
+    [60, 30, true],
+    [60, 29, true],
+    [60, 31, false],
+    [89, 1, true],
+    [90, 0, true],
+    [90, 1, false],
+    [91, 0, false],
+    [0, 91, false],
+  ])("used %p days, %p more: within the total of 90 days → %p", (used, fresh, ok) => {
+    expect(shelfSuspensionAllowed(used, fresh, DEFAULT_TERMS)).toBe(ok);
+  });
+
+  test("days must be whole and not negative", () => {
+    expect(() => shelfSuspensionAllowed(-1, 0, DEFAULT_TERMS)).toThrow(/^used_days: expected a whole number of days, 0 or more, got -1$/);
+    expect(() => shelfSuspensionAllowed(0, 2.5, DEFAULT_TERMS)).toThrow(/^new_days: expected a whole number of days, 0 or more, got 2.5$/);
+  });
+});
+
+describe("the demand's size test as the terms measure it", () => {
+  const nvca = termsWith(NVCA_TERMS.map((t) => ({ name: t.name, value: t.value, where: "nvca" })));
+  // Five years after the Agreement (closing 2000-03-15): EDATE(…, 60) = 2005-03-15, so 2005-03-16 is the first day.
+  const late = { requestDate: D(2005, 3, 16) };
+
+  test("NVCA measures 40% against all Registrable Securities outstanding, not the requesting group's", () => {
+    // 600,000 of 1,000,000 request; 40% of the requesting group would be 240,000, of all outstanding 400,000.
+    // At $25, $15 million net of nothing needs more than 600,000 shares, so the value test does not help.
+    expect(check({ ...late, requested: 300_000 }, nvca).failures).toEqual([
+      'too small: 300,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding (400,000 shares) and more than $15,000,000 net of selling expenses at $25 a share less a 0% discount (600,001 shares); at least the lesser is needed ("Registration on Request" (i))',
+    ]);
+    expect(check({ ...late, requested: 399_999 }, nvca).ok).toBe(false);
+    expect(check({ ...late, requested: 400_000 }, nvca).ok).toBe(true);
+    const requestingBase = termsWith([{ name: "demand_min_base", value: "requesting", where: "t" }], nvca);
+    expect(check({ ...late, requested: 240_000 }, requestingBase).ok).toBe(true);
+    expect(check({ ...late, requested: 239_999 }, requestingBase).ok).toBe(false);
+  });
+
+  test('NVCA: the value is net of the discount and must "exceed" the figure; CTC: gross, "not less than"', () => {
+    // $25 less 40% = $15 net a share; $15,000,000 / $15 = 1,000,000 shares exactly: that is not "exceed".
+    const big = { ...late, requesting: 1_600_000, outstanding: 3_000_000, price: 25, discount: 0.4 }; // 40% of 3,000,000 = 1,200,000
+    expect(check({ ...big, requested: 1_000_000 }, nvca).ok).toBe(false);
+    expect(check({ ...big, requested: 1_000_001 }, nvca).ok).toBe(true);
+    // Without a discount the same value is gross: $25 × 600,001 > $15 million.
+    expect(check({ ...big, discount: null, requested: 600_000 }, nvca).ok).toBe(false);
+    expect(check({ ...big, discount: null, requested: 600_001 }, nvca).ok).toBe(true);
+    // CTC: $30 million at $30 is 1,000,000 shares; "not less than" admits exactly that, and the discount is ignored.
+    const ctc = { requesting: 6_000_000, outstanding: 10_000_000, price: 30, discount: 0.4 }; // 20% of 6,000,000 = 1,200,000
+    expect(check({ ...ctc, requested: 1_000_000 }).ok).toBe(true);
+    expect(check({ ...ctc, requested: 999_999 }).ok).toBe(false);
+  });
+
+  test("a discount must be a fraction below 1", () => {
+    expect(() => check({ discount: 1 }, nvca)).toThrow(/^discount: must be less than 1/);
+    expect(() => check({ discount: -0.1 }, nvca)).toThrow(/^discount: expected a fraction such as 0.06 for a 6% gross spread of 0 or more/);
+  });
+});
+
+describe("the NVCA preset follows the 2020 model's text", () => {
+  const by = Object.fromEntries(NVCA_TERMS.map((t) => [t.name, t]));
+  // Where the model has a bracket the preset picked a value inside it.
+  const CHOSEN = {
+    demand_min_percent: ["{at least forty percent (40%)}", 0.4],
+    demand_min_value: ["$[five (5)- fifteen (15)] million", 15_000_000],
+    demand_waiting_months: ["{insert date that is] three (3) - five (5) years}", 60],
+    max_demands: ["[one (1) - two (2)] registration[s]", 2],
+    months_between_registrations: ["[one hundred eighty (180)] days after the effective date of", 6],
+    join_window_days: ["{twenty (20)} days", 20],
+    postponement_days: ["[thirty (30) - one hundred twenty (120)] days", 90],
+    postponement_interval_months: ["more than [once] in any twelve (12) month period", 12],
+    consent_majority: ["[at least a majority]", 0.5],
+  } as const;
+  // Where the model leaves a blank the preset filled one in and says so.
+  const BLANKS = {
+    demand_majority: "{Registration.OnDemand.AtLeastShareholdersOf.%}",
+    transfer_threshold_shares: "[holds at least [_____] shares",
+    shelf_suspension_days: "[_______] days",
+  } as const;
+
+  test.each(Object.entries(CHOSEN))("%s: the clause quotes the bracket and the choice", (name, [bracket, value]) => {
+    expect(by[name].value).toBe(value);
+    expect(by[name].clause).toContain(bracket);
+    expect(by[name].clause).toMatch(/bracket in the model; chosen: \S/);
+    expect(by[name].clause).toMatch(/\[[^\]]+\]/); // the bracket as the model writes it, square
+  });
+
+  test.each(Object.entries(BLANKS))("%s: the clause quotes the blank and what was filled in", (name, blank) => {
+    expect(by[name].clause).toContain(blank);
+    expect(by[name].clause).toMatch(/blank/);
+  });
+
+  test("every other clause quotes words without a bracket and says so, or says the model has no counterpart", () => {
+    const rest = NVCA_TERMS.filter((t) => !(t.name in CHOSEN) && !(t.name in BLANKS));
+    for (const t of rest) expect([t.name, /\(no bracket\)|no counterpart/.test(t.clause)]).toEqual([t.name, true]);
+    // A clause that quotes a bracket always says what was chosen from it (or that it is a blank).
+    for (const t of NVCA_TERMS) {
+      if (/"[^"]*[[{][^"]*"/.test(t.clause) && !/\(no bracket\)/.test(t.clause)) {
+        expect([t.name, /chosen:|blank/.test(t.clause)]).toEqual([t.name, true]);
+      }
+    }
+    for (const t of NVCA_TERMS) expect([t.name, t.clause.startsWith("NVCA 2020 model IRA")]).toEqual([t.name, true]);
+  });
+
+  test("the values the model measures differently from CTC", () => {
+    expect([by.demand_min_base.value, by.demand_value_net.value, by.filing_from.value]).toEqual(["outstanding", true, "request"]);
+    expect([by.filing_deadline_days.value, by.lockup_days.value, by.lockup_ipo_days.value]).toEqual([60, 90, 180]);
+    expect([by.effectiveness_days.value, by.piggyback_window_days.value, by.mail_notice_days.value]).toEqual([120, 20, 5]);
+    expect(by.transfer_threshold_shares.clause).toMatch(/what the transferee holds after the transfer/);
+  });
+
+  test("choice and flag terms are checked by kind", () => {
+    expect(termsWith([{ name: "demand_min_base", value: " Outstanding ", where: "t" }]).demand_min_base).toBe("outstanding");
+    expect(termsWith([{ name: "demand_value_net", value: 1, where: "t" }]).demand_value_net).toBe(true);
+    expect(() => termsWith([{ name: "filing_from", value: "notice", where: "t" }])).toThrow(
+      't: filing_from: expected "join-close" or "request", got the text "notice"',
+    );
+    expect(() => termsWith([{ name: "demand_value_net", value: 2, where: "t" }])).toThrow(
+      "t: demand_value_net: expected TRUE or FALSE (or 1 or 0), got 2",
+    );
+    expect(() => termsWith([{ name: "max_demands", value: "two", where: "t" }])).toThrow(
+      't: max_demands: expected a number, got the text "two"',
+    );
   });
 });

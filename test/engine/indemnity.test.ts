@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { indemnityCap, splitByFault, allocateContribution, checkCap, bear } from "../../src/engine/indemnity";
+import { indemnityCap, splitByFault, allocateContribution, checkCap, capLeft, bear } from "../../src/engine/indemnity";
 import { Money } from "../../src/engine/quantities";
 
 const cents = (m: Money) => m.toFixed(2);
@@ -48,6 +48,55 @@ describe("contribution by relative fault, capped, several liability", () => {
     const r = allocateContribution(100, [1, 1, 1], [10, null, 1000]);
     expect(r.borne.map(cents)).toEqual(["10.00", "33.33", "33.33"]);
     expect(cents(r.uncovered)).toBe("23.34");
+  });
+
+  describe("the cap is one aggregate: cap_used comes off it", () => {
+    // 100 split 1:1:1 → 33.34, 33.33, 33.33 (the tie's cent to the earlier row), by hand.
+    test.each([
+      ["nothing used yet", [0, 0, 0], ["10.00", "33.33", "33.33"], "23.34"],
+      ["4 used: 6 left", [4, 0, 0], ["6.00", "33.33", "33.33"], "27.34"],
+      ["9.99 used: a cent left", [9.99, 0, 0], ["0.01", "33.33", "33.33"], "33.33"],
+      ["used exactly the cap: nothing left", [10, 0, 0], ["0.00", "33.33", "33.33"], "33.34"],
+      ["used on the uncapped party is ignored", [0, 1e9, 0], ["10.00", "33.33", "33.33"], "23.34"],
+      ["used below a large cap", [0, 0, 966.67], ["10.00", "33.33", "33.33"], "23.34"],
+      ["used leaves less than the share", [0, 0, 990], ["10.00", "33.33", "10.00"], "46.67"],
+    ])("%s", (_label, used, borne, uncovered) => {
+      const r = allocateContribution(100, [1, 1, 1], [10, null, 1000], used);
+      expect(r.borne.map(cents)).toEqual(borne);
+      expect(cents(r.uncovered)).toBe(uncovered);
+    });
+
+    test("above the cap, or negative, is an error naming cap_used", () => {
+      expect(() => allocateContribution(100, [1, 1, 1], [10, null, 1000], [10.01, 0, 0])).toThrow(
+        'cap_used (row 1): $10.01 already borne is more than the cap of $10; the cap is one aggregate for all claims ("shall not in any event exceed")',
+      );
+      expect(() => allocateContribution(100, [1, 1, 1], [10, null, 1000], [0, 0, -1])).toThrow(
+        "cap_used (row 3): expected an amount already borne under the cap of 0 or more, got -1",
+      );
+      expect(() => allocateContribution(100, [1, 1], [10, 10], [0])).toThrow(/cap_used: has 1 rows but fault has 2/);
+    });
+
+    test("cap_used is rounded to the cent before it is compared: 10.004 used of a cap of 10 is the cap", () => {
+      expect(capLeft(checkCap(10, "cap"), 10.004, "cap_used")!.toFixed(2)).toBe("0.00");
+      expect(() => capLeft(checkCap(10, "cap"), 10.005, "cap_used")).toThrow(
+        /cap_used: \$10.01 already borne is more than the cap of \$10/,
+      );
+    });
+
+    test("property: over two claims a party never bears more than its cap in total", () => {
+      fc.assert(
+        fc.property(
+          money,
+          money,
+          fc.integer({ min: 0, max: 1e9 }).map((c) => c / 100),
+          (loss1, loss2, cap) => {
+            const first = allocateContribution(loss1, [1], [cap]).borne[0];
+            const second = allocateContribution(loss2, [1], [cap], [first.toNumber()]).borne[0];
+            expect(first.plus(second).lte(checkCap(cap, "cap")!)).toBe(true);
+          },
+        ),
+      );
+    });
   });
 
   test("a cap is rounded to the cent first; a cap of 0 bears nothing", () => {

@@ -298,6 +298,28 @@ describe("RR.INDEMNITY.*", () => {
     expect(RR.indemnityUncovered(100, col(1, 1, 1), col("none", "none", "none"))).toBe(0);
   });
 
+  test("[cap_used]: the cap left is cap − cap_used, per row; #VALUE! naming it when negative or above the cap", () => {
+    expect(RR.indemnityAllocate(100, col(1, 1, 1), col(10, "none", "none"), col(4, 0, 0))).toEqual([[6], [33.33], [33.33]]);
+    expect(RR.indemnityAllocate(100, col(1, 1, 1), col(10, "none", "none"), col(10, null, null))).toEqual([[0], [33.33], [33.33]]);
+    expect(RR.indemnityAllocate(100, col(1, 1, 1), col(10, "none", "none"), [[0]])).toEqual([[10], [33.33], [33.33]]);
+    expect(RR.indemnityUncovered(100, col(1, 1, 1), col(10, "none", "none"), col(4, 0, 0))).toBe(27.34);
+    const over = RR.indemnityAllocate(100, col(1, 1, 1), col(10, "none", "none"), col(10.01, 0, 0));
+    expectError(over[0][0], "#VALUE!", /^cap_used \(row 1\): \$10.01 already borne is more than the cap of \$10; the cap is one aggregate/);
+    expect([over[1], over[2]]).toEqual([[33.33], [33.33]]);
+    expectError(
+      RR.indemnityAllocate(100, col(1, 1), col(10, 10), col(0, -1))[1][0],
+      "#VALUE!",
+      /^cap_used \(row 2\): expected an amount already borne under the cap of 0 or more, got -1$/,
+    );
+    expectError(
+      RR.indemnityAllocate(100, col(1, 1), col(10, 10), col(0, "ten"))[1][0],
+      "#VALUE!",
+      /^cap_used \(row 2\): expected an amount already borne under the cap, got the text "ten"/,
+    );
+    expectError(RR.indemnityUncovered(100, col(1, 1), col(10, 10), col(11, 0)), "#VALUE!", /^cap_used \(row 1\): \$11 already borne/);
+    expectError(RR.indemnityAllocate(100, col(1, 1), col(10, 10), col(0, 0, 0))[0][0], "#VALUE!", /^cap_used: has 3 cells but fault has 2/);
+  });
+
   test("a bad cap is an error in its row only; a bad fault leaves its row out of the split", () => {
     const out = RR.indemnityAllocate(100, col(1, 1, 1), col(10, "n/a", "none"));
     expect(out[0][0]).toBe(10);

@@ -1,6 +1,7 @@
 // §5 and RR.TERMS called as Excel calls them.
 import * as functions from "../../src/functions/functions";
 import { serialFromDate as D } from "../../src/engine/dates";
+import { TERM_NAMES } from "../../src/engine/terms";
 
 const RR = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => any>;
 const col = (...v: unknown[]) => v.map((x) => [x]);
@@ -22,10 +23,20 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
   test("failing conditions are listed with clauses; DEMAND.OK says FALSE", () => {
     const args = [D(2001, 3, 15), D(2000, 3, 15), 500_000, 1_000_000, 200_000, 25, 3, D(2001, 1, 1)];
     const text = RR.demandCheck(...args, null);
-    expect(text).toMatch(
-      /^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: .*\(4\) too soon after the last registration on 2001-01-01/,
-    );
+    expect(text).toMatch(/^Not OK: \(1\) too early: .*\(2\) not a majority: .*\(3\) no demands left: [^(]*\("Number of Requests; Form"\)$/);
     expect(RR.demandOk(...args, null)).toBe(false);
+  });
+
+  test("the six-month rule defers the registration: OK with the date, and DEMAND.OK is TRUE (day before, of and after)", () => {
+    // Last registration 2000-12-01: EDATE(2000-12-01, 6) = 2001-06-01, the request's own date.
+    const at = (request: number) => [request, ...demand.slice(1, 7), D(2000, 12, 1), null];
+    expect(RR.demandCheck(...at(D(2001, 5, 31)))).toBe(
+      'OK; effect on or after 2001-06-01 (at most one registration in six months, "Number of Requests; Form")',
+    );
+    expect(RR.demandOk(...at(D(2001, 5, 31)))).toBe(true);
+    expect(RR.demandCheck(...at(D(2001, 6, 1)))).toBe("OK");
+    expect(RR.demandCheck(...at(D(2001, 6, 2)))).toBe("OK");
+    expect(RR.demandOk(...at(D(2001, 6, 1)))).toBe(true);
   });
 
   test('a blank last_registration (null, "" or the 0 of a blank desktop cell) means none', () => {
@@ -54,6 +65,68 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
     expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(
       /^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/,
     );
+  });
+});
+
+describe("RR.DEMAND.EARLY", () => {
+  const closing = D(2000, 3, 15);
+  test('scalar and 1×1 ranges; blank notice (null, 0, "") is FALSE on every host', () => {
+    expect(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 11, 20), null)).toBe(true);
+    expect(RR.demandEarly([[D(2000, 12, 1)]], [[closing]], [[D(2000, 11, 20)]], null)).toBe(true);
+    for (const blank of [null, 0, "", [[null]], [[0]], [[""]]]) expect(RR.demandEarly(D(2000, 12, 1), closing, blank, null)).toBe(false);
+  });
+
+  test("15 days after the notice against the anniversary, both sides", () => {
+    expect(RR.demandEarly(D(2001, 3, 14), closing, D(2000, 11, 20), null)).toBe(true);
+    expect(RR.demandEarly(D(2001, 3, 15), closing, D(2000, 11, 20), null)).toBe(false);
+    expect(RR.demandEarly(D(2001, 3, 24), closing, D(2001, 3, 10), null)).toBe(true);
+    expect(RR.demandEarly(D(2001, 3, 25), closing, D(2001, 3, 10), null)).toBe(false);
+    expect(RR.demandEarly(D(2001, 3, 25), closing, D(2001, 3, 10), [["early_demand_days", 16]])).toBe(true);
+  });
+
+  test("bad input is #VALUE! naming it", () => {
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 3, 1), null))).toBe(
+      '#VALUE! notice_date: 2000-03-01 is before the Closing on 2000-03-15; the Company\'s notice reports a sale made after the Closing ("Registration on Request" (ii))',
+    );
+    expect(errorText(RR.demandEarly("2000-12-01", closing, D(2000, 11, 20), null))).toMatch(
+      /^#VALUE! request_date: expected a date serial/,
+    );
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), null, D(2000, 11, 20), null))).toBe(
+      "#VALUE! closing_date: is blank or 0; expected a date",
+    );
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, "soon", null))).toMatch(/^#VALUE! notice_date: expected a date serial/);
+    expect(errorText(RR.demandEarly(D(2000, 12, 1), closing, D(2000, 11, 20), [["early_days", 16]]))).toMatch(
+      /^#VALUE! terms \(row 1\): unknown term "early_days"/,
+    );
+  });
+});
+
+describe("RR.SHELF.END / RR.SHELF.OK", () => {
+  test("scalars and 1×1 ranges; blank days are 0 days on every host", () => {
+    expect(RR.shelfEnd(D(2001, 1, 1), 30, null)).toBe(D(2001, 5, 1));
+    expect(RR.shelfEnd([[D(2001, 1, 1)]], [[30]], null)).toBe(D(2001, 5, 1));
+    for (const blank of [null, 0, "", [[null]], [[0]]]) {
+      expect(RR.shelfEnd(D(2001, 1, 1), blank, null)).toBe(D(2001, 4, 1));
+      expect(RR.shelfOk(blank, 90, null)).toBe(true);
+      expect(RR.shelfOk(90, blank, null)).toBe(true);
+    }
+  });
+
+  test("the 90-day cap exactly, and one day over", () => {
+    expect(RR.shelfOk(45, 45, null)).toBe(true);
+    expect(RR.shelfOk(45, 46, null)).toBe(false);
+    expect(RR.shelfOk(45, 46, [["shelf_suspension_days", 91]])).toBe(true);
+    expect(RR.shelfEnd(D(2001, 1, 1), 90, null)).toBe(D(2001, 6, 30));
+    expect(errorText(RR.shelfEnd(D(2001, 1, 1), 91, null))).toMatch(/^#VALUE! suspended_days: 91 days is more than the 90 days in total/);
+  });
+
+  test("bad input is #VALUE! naming it", () => {
+    expect(errorText(RR.shelfEnd(null, 10, null))).toBe("#VALUE! effective_date: is blank or 0; expected a date");
+    expect(errorText(RR.shelfEnd(D(2001, 1, 1), "ten", null))).toMatch(
+      /^#VALUE! suspended_days: expected a whole number of days, got the text "ten"/,
+    );
+    expect(errorText(RR.shelfOk(10, -5, null))).toBe("#VALUE! new_days: expected a whole number of days, 0 or more, got -5");
+    expect(errorText(RR.shelfOk([[1, 2]], 5, null))).toMatch(/^#VALUE! used_days: expected a single value/);
   });
 });
 
@@ -110,7 +183,7 @@ describe("RR.TERMS and the [terms] argument", () => {
   test("spills term | value | unit | clause with a header, CTC 2000 by default", () => {
     const table = RR.terms(null);
     expect(table[0]).toEqual(["term", "value", "unit", "clause"]);
-    expect(table).toHaveLength(18);
+    expect(table).toHaveLength(1 + TERM_NAMES.length);
     expect(table.find((r: unknown[]) => r[0] === "transfer_threshold_shares")).toEqual([
       "transfer_threshold_shares",
       200_000,
@@ -118,6 +191,25 @@ describe("RR.TERMS and the [terms] argument", () => {
       expect.stringMatching(/Assignment of Registration Rights/),
     ]);
     expect(RR.terms([[""]])).toEqual(table);
+  });
+
+  test('RR.DEMAND.CHECK(...; RR.TERMS("nvca")) measures 40% against all outstanding, as the model does', () => {
+    const nvca = RR.terms("nvca");
+    // After five years; 600,000 of 1,000,000 ask to register 300,000: 50% of theirs, 30% of all. $25 × 300,000 = $7.5 million.
+    const args = [D(2005, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 300_000, 25, 0, null];
+    expect(RR.demandOk(...args, null, nvca)).toBe(false);
+    expect(RR.demandOk(...args, nvca)).toBe(false); // [terms] ninth, as written before [discount]
+    expect(RR.demandCheck(...args, null, nvca)).toMatch(
+      /^Not OK: \(1\) too small: 300,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding/,
+    );
+    expect(RR.demandOk(...args, null, null)).toBe(true); // CTC 2000: 20% of the requesting group, 120,000
+    // Net of a 6% discount: $15,000,000 / $23.50 = 638,297.87…, so 638,298 shares "would exceed" it.
+    const value = [D(2005, 6, 1), D(2000, 3, 15), 900_000, 1_700_000, 638_298, 25, 0, null, 0.06, nvca];
+    expect(RR.demandOk(...value)).toBe(true); // 40% of 1,700,000 = 680,000 not reached; the value is
+    expect(RR.demandOk(...value.slice(0, 4), 638_297, ...value.slice(5))).toBe(false);
+    // A blank discount deducts nothing: $25 × 600,000 is $15 million exactly, which does not exceed it.
+    const gross = (requested: number, blank: unknown) => RR.demandOk(...value.slice(0, 4), requested, ...value.slice(5, 8), blank, nvca);
+    for (const blank of [null, 0, [[null]], [[0]]]) expect([gross(600_000, blank), gross(600_001, blank)]).toEqual([false, true]);
   });
 
   test('"nvca" spills the NVCA values for the same terms', () => {

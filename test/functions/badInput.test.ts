@@ -307,7 +307,7 @@ const cases: Case[] = [
   })),
   ...(["demandCheck", "demandOk"] as const).map((fn) => ({
     fn,
-    valid: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 6, 1), [["max_demands", 3]]],
+    valid: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, D(2000, 6, 1), 0.06, [["max_demands", 3]]],
     params: [
       "request_date",
       "closing_date",
@@ -317,6 +317,7 @@ const cases: Case[] = [
       "price",
       "demands_used",
       "last_registration",
+      "discount",
       "terms",
     ],
     bad: {
@@ -357,8 +358,19 @@ const cases: Case[] = [
         ["last June", /expected a date serial/],
         [true, /expected a date/],
       ] as [unknown, RegExp][],
+      discount: [
+        ["6%", /expected a fraction such as 0.06/],
+        [1, /must be less than 1/],
+        [-0.06, /of 0 or more/],
+        [[[0.06], [0.07]], /expected a single value/],
+      ] as [unknown, RegExp][],
       terms: [
         [[["demand_waiting", 12]], /\(row 1\): unknown term "demand_waiting"/],
+        [[["demand_min_base", "held"]], /\(row 1\): demand_min_base: expected "requesting" or "outstanding", got the text "held"/],
+        [[["demand_min_base", 0]], /\(row 1\): demand_min_base: is blank; expected "requesting" or "outstanding"/],
+        [[["filing_from", 1]], /\(row 1\): filing_from: expected "join-close" or "request", got 1/],
+        [[["demand_value_net", "yes"]], /\(row 1\): demand_value_net: expected TRUE or FALSE \(or 1 or 0\), got the text "yes"/],
+        [[["lockup_ipo_days", 1.5]], /\(row 1\): lockup_ipo_days: expected a whole number of days of 0 or more, got 1.5/],
         [[["max_demands", "three"]], /max_demands: expected a number/],
         [[["max_demands"]], /at least two columns/],
       ] as [unknown, RegExp][],

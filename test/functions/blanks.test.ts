@@ -213,25 +213,57 @@ const EXAMPLES: Example[] = [
   {
     label: "@example",
     fn: "indemnityAllocate",
-    args: [100, col(1, 1, 1), col(10, "none", "none")],
+    args: [100, col(1, 1, 1), col(10, "none", "none"), null],
     expected: [[10], [33.33], [33.33]],
   },
   {
     label: "a trailing blank row",
     fn: "indemnityAllocate",
-    args: [100, col(1, 1, 1, B), col(10, "none", "none", B)],
+    args: [100, col(1, 1, 1, B), col(10, "none", "none", B), null],
     expected: [[10], [33.33], [33.33], [0]],
   },
-  { label: "@example", fn: "indemnityUncovered", args: [100, col(1, 1, 1), col(10, "none", "none")], expected: 23.34 },
-  { label: "a trailing blank row", fn: "indemnityUncovered", args: [100, col(1, 1, 1, B), col(10, "none", "none", B)], expected: 23.34 },
+  { label: "@example", fn: "indemnityUncovered", args: [100, col(1, 1, 1), col(10, "none", "none"), null], expected: 23.34 },
+  {
+    label: "a trailing blank row",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1, B), col(10, "none", "none", B), null],
+    expected: 23.34,
+  },
+  // cap_used: row 1 already bore 4 of its 10, so 6 is left; its share is 33.34 (the tie's cent to the earlier row).
+  {
+    label: "cap_used leaves cap − cap_used",
+    fn: "indemnityAllocate",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), col(4, B, B)],
+    expected: [[6], [33.33], [33.33]],
+  },
+  {
+    label: "cap_used at the cap leaves nothing",
+    fn: "indemnityAllocate",
+    args: [100, col(1, 1, 1), col(10, "none", 1000), col(10, B, 1000)],
+    expected: [[0], [33.33], [0]],
+  },
+  {
+    label: "cap_used leaves cap − cap_used",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), col(4, B, B)],
+    expected: 27.34,
+  },
+  {
+    label: "a blank cap_used cell is 0",
+    fn: "indemnityUncovered",
+    args: [100, col(1, 1, 1), col(10, "none", "none"), [[B]]],
+    expected: 23.34,
+  },
   // §5 Agreement mechanics
-  { label: "@example", fn: "demandCheck", args: [...demand, null, null], expected: "OK" },
-  { label: "blank last_registration", fn: "demandCheck", args: [...demand, B, null], expected: "OK" },
+  { label: "@example", fn: "demandCheck", args: [...demand, null, null, null], expected: "OK" },
+  { label: "blank last_registration", fn: "demandCheck", args: [...demand, B, null, null], expected: "OK" },
+  { label: "blank discount", fn: "demandCheck", args: [...demand, null, B, null], expected: "OK" },
   {
     label: "terms with a blank row",
     fn: "demandCheck",
     args: [
       ...demand,
+      null,
       null,
       [
         ["max_demands", 3],
@@ -240,8 +272,69 @@ const EXAMPLES: Example[] = [
     ],
     expected: "OK",
   },
-  { label: "@example", fn: "demandOk", args: [D(2001, 3, 15), ...demand.slice(1), null, null], expected: false },
-  { label: "blank demands_used", fn: "demandOk", args: [...demand.slice(0, 6), B, null, null], expected: true },
+  // The six-month rule defers: last registration 2000-12-15, EDATE(…, 6) = 2001-06-15 after the request.
+  {
+    label: "deferred by the six-month rule",
+    fn: "demandCheck",
+    args: [...demand, D(2000, 12, 15), null, null],
+    expected: 'OK; effect on or after 2001-06-15 (at most one registration in six months, "Number of Requests; Form")',
+  },
+  { label: "deferred is still OK", fn: "demandOk", args: [...demand, D(2000, 12, 15), null, null], expected: true },
+  // NVCA terms: 40% of the 1,000,000 outstanding is 400,000 shares; $15 million net at $25 less 6%
+  // ($23.50) needs more than 638,297.87 shares, so 200,000 shares fail both, and 400,000 pass.
+  {
+    label: "NVCA base and net value, with blanks in the table",
+    fn: "demandCheck",
+    args: [
+      D(2006, 6, 1),
+      D(2000, 3, 15),
+      600_000,
+      1_000_000,
+      200_000,
+      25,
+      0,
+      null,
+      0.06,
+      [
+        ["demand_min_percent", 0.4],
+        ["demand_min_base", "outstanding"],
+        ["demand_min_value", 15_000_000],
+        ["demand_value_net", true],
+        [B, B],
+      ],
+    ],
+    expected:
+      'Not OK: (1) too small: 200,000 shares requested, fewer than both 40% of the 1,000,000 Registrable Securities outstanding (400,000 shares) and more than $15,000,000 net of selling expenses at $25 a share less a 6% discount (638,298 shares); at least the lesser is needed ("Registration on Request" (i))',
+  },
+  {
+    label: "a blank demand_value_net cell is FALSE",
+    fn: "demandOk",
+    args: [D(2001, 6, 1), D(2000, 3, 15), 600_000, 1_000_000, 200_000, 25, 0, null, null, [["demand_value_net", B]]],
+    expected: true,
+  },
+  { label: "@example", fn: "demandOk", args: [D(2001, 3, 15), ...demand.slice(1), null, null, null], expected: false },
+  { label: "blank demands_used", fn: "demandOk", args: [...demand.slice(0, 6), B, null, null, null], expected: true },
+  { label: "@example", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), D(2000, 11, 20), null], expected: true },
+  { label: "blank notice is FALSE", fn: "demandEarly", args: [D(2000, 12, 1), D(2000, 3, 15), B, null], expected: false },
+  {
+    label: "terms with a blank row",
+    fn: "demandEarly",
+    args: [
+      D(2001, 3, 25),
+      D(2000, 3, 15),
+      D(2001, 3, 10),
+      [
+        ["early_demand_days", 16],
+        [B, B],
+      ],
+    ],
+    expected: true,
+  },
+  { label: "@example", fn: "shelfEnd", args: [D(2001, 1, 1), 30, null], expected: D(2001, 5, 1) },
+  { label: "blank suspended_days is 0", fn: "shelfEnd", args: [D(2001, 1, 1), B, null], expected: D(2001, 4, 1) },
+  { label: "@example", fn: "shelfOk", args: [60, 30, null], expected: true },
+  { label: "the cap exactly, blank used", fn: "shelfOk", args: [B, 90, null], expected: true },
+  { label: "one day over", fn: "shelfOk", args: [60, 31, [["shelf_suspension_days", 90]]], expected: false },
   { label: "@example", fn: "agreementDate", args: [[["next-demand"]], [[D(2000, 8, 31)]], null], expected: [[D(2001, 2, 28)]] },
   {
     label: "terms with blank rows and cells",

@@ -20,6 +20,7 @@ const DEMAND_PARAMS = [
   "price",
   "demands_used",
   "last_registration?",
+  "discount?",
   "terms?",
 ];
 const CESSATION_PARAMS = [
@@ -63,12 +64,21 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
     clause: '"Limitation on Liability of Holders of Registrable Securities"',
   },
   "INDEMNITY.ALLOCATE": {
-    params: ["loss", "fault", "cap"],
+    params: ["loss", "fault", "cap", "cap_used?"],
     clause: '"Contribution"; "Limitation on Liability of Holders of Registrable Securities"',
   },
-  "INDEMNITY.UNCOVERED": { params: ["loss", "fault", "cap"], clause: '"Limitation on Liability of Holders of Registrable Securities"' },
+  "INDEMNITY.UNCOVERED": {
+    params: ["loss", "fault", "cap", "cap_used?"],
+    clause: '"Limitation on Liability of Holders of Registrable Securities"',
+  },
   "DEMAND.CHECK": { params: DEMAND_PARAMS, clause: DEMAND },
   "DEMAND.OK": { params: DEMAND_PARAMS, clause: DEMAND },
+  "DEMAND.EARLY": { params: ["request_date", "closing_date", "notice_date", "terms?"], clause: '"Registration on Request" (ii)' },
+  "SHELF.END": {
+    params: ["effective_date", "suspended_days", "terms?"],
+    clause: '"Amendments and Supplements to Registration Statement"; "Postponement and Suspension"',
+  },
+  "SHELF.OK": { params: ["used_days", "new_days", "terms?"], clause: '"Postponement and Suspension"' },
   DATE: {
     params: ["event", "date", "terms?"],
     clause:

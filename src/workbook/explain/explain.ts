@@ -273,6 +273,11 @@ function reasonsFor(name: string, p: Prepared, flat: unknown[]): Rows | null {
       if (e) return { title: "Conditions", labels: "conditions", rows: [{ text: `${e.code} ${e.message}`.trim(), error: true }] };
       const text = String(check);
       if (text === "OK") return { title: "Conditions", labels: "conditions", rows: [{ text: "Every condition is met.", error: false }] };
+      if (text.startsWith("OK; ")) {
+        // The six-month rule defers the registration; the request itself meets every condition.
+        const deferral = `Every condition is met; the registration is deferred: ${text.slice(4)}.`;
+        return { title: "Conditions", labels: "conditions", rows: [{ text: deferral, error: false }] };
+      }
       const parts = text
         .replace(/^Not OK:\s*/, "")
         .split(/\s*\(\d+\)\s+/)

@@ -220,6 +220,30 @@ describe("RR.DEMAND.CHECK: each failing condition", () => {
   });
 });
 
+describe("RR.DEMAND.CHECK: a registration the six-month rule defers", () => {
+  // Closing 2019-01-15 (43480), request 2020-06-01 (43983), last registration 2020-01-01 (43831):
+  // EDATE(2020-01-01, 6) = 2020-07-01, after the request, so the registration waits until then.
+  test("every condition is met, and the deferral is said with its date", () => {
+    const e = both((blank) =>
+      read(
+        "=RR.DEMAND.CHECK(B1,B2,B3,B4,B5,B6,B7,B8)",
+        "C1",
+        "C1",
+        { B1: [[43983]], B2: [[43480]], B3: [[600]], B4: [[1000]], B5: [[200]], B6: [[10]], B7: [[0]], B8: [[43831]] },
+        blank,
+        'OK; effect on or after 2020-07-01 (at most one registration in six months, "Number of Requests; Form")',
+      ),
+    );
+    expect(e.reasonsTitle).toBe("Conditions");
+    expect(e.reasons.map((r) => [r.text, r.error])).toEqual([
+      [
+        'Every condition is met; the registration is deferred: effect on or after 2020-07-01 (at most one registration in six months, "Number of Requests; Form").',
+        false,
+      ],
+    ]);
+  });
+});
+
 describe("what Explain cell cannot explain, in words", () => {
   const base: FormulaCellRead = { sheet: "Scenario", address: "A1", value: 5, formula: null, blocks: [] };
   test.each<[string, FormulaCellRead, RegExp]>([
