@@ -18,7 +18,8 @@ import { useCallback, useEffect, useState } from "react";
 import { formatCount } from "../engine";
 import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
 import type { ScenarioRecord, ScenarioSummary, WorkbookGateway } from "../workbook/gateway";
-import { Grid, type GridColumn } from "./Grid";
+import type { GridColumn } from "./Grid";
+import { Grid } from "./lazy";
 import { newId } from "./ids";
 
 const useStyles = makeStyles({
