@@ -7,7 +7,16 @@
  * A third entry, preview, makes dist/preview.html: the same task pane on the in-memory workbook,
  * for machines without Excel (see README, "Preview").
  *
- * File names are fixed (no content hashes) because manifest.xml names them.
+ * Entry file names are fixed (no content hashes) because manifest.xml names them.
+ *
+ * Split chunks (bundle budget, test/bundle.test.ts):
+ * - engine.[hash].js: src/engine, decimal.js and the RR.* implementations (src/functions), once for
+ *   both entries of the shared runtime. taskpane.html loads it before functions.js and taskpane.js
+ *   (HtmlWebpackPlugin adds an entry's split chunks itself). functions.js alone no longer runs: the
+ *   shared runtime loads the page, never functions.js by itself.
+ * - The views the pane loads on demand (dynamic import(): the OCF importer and fflate, the import
+ *   report, Explain cell, the DataGrid) are chunks named after them, fetched from beside the page
+ *   (publicPath ""), with a content hash so a cached old chunk never meets a new taskpane.js.
  */
 
 const fs = require("fs");
@@ -92,6 +101,7 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: DIST,
       filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
       // Relative URLs, so the pane also works when deployed under a sub-path.
       publicPath: "",
       // The functions bundle must not touch window/self/document at the top level: it also
@@ -161,6 +171,24 @@ module.exports = async (env = {}, argv = {}) => {
       }),
     ],
     optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // One copy of the engine for the page that runs both functions.js and taskpane.js. Not
+          // for preview.js: preview.html is a page of its own with one script.
+          engine: {
+            name: "engine",
+            chunks: (chunk) => chunk.name === "functions" || chunk.name === "taskpane",
+            test: (module) => {
+              const file = (module.resource ?? "").split(path.sep).join("/");
+              if (file.includes("/node_modules/decimal.js/")) return true;
+              if (file.includes("/src/engine/")) return true;
+              // The implementations Explain cell evaluates, but not the entry that registers them.
+              return file.includes("/src/functions/") && !file.endsWith("/src/functions/functions.ts");
+            },
+            enforce: true,
+          },
+        },
+      },
       // Leave taskpane.html as written (webpack's built-in HTML minimizer would rewrite the
       // office.js script tag; the page is under 1 KB anyway). JS is still minified.
       minimizeOptions: { html: false },

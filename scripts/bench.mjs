@@ -32,7 +32,8 @@ globalThis.CustomFunctions = {
   Error: ExcelError,
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
 };
-vm.runInThisContext(fs.readFileSync(bundle, "utf8"), { filename: bundle });
+// taskpane.html's scripts up to functions.js: the shared engine chunk, then functions.js.
+for (const file of functionsScripts()) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
 
 /** Another build of the bundle (an older commit's), its functions in their own table. */
 function loadBundle(file) {
@@ -314,3 +315,41 @@ console.log("\nWorkbook gateway, 5,000-holder cap table and its scenario sheet")
   });
   process.stdout.write(out);
 }
+
+// Bundle sizes (issue 9 item 7, issue 13 item 4): every dist/*.js raw and gzip -9, and what
+// taskpane.html loads at start (its <script> tags) against what it loads on demand.
+function pageScriptsOf(page) {
+  const html = fs.readFileSync(path.join(root, "dist", page), "utf8");
+  return [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>/gi)]
+    .map((m) => m[1])
+    .filter((src) => !/^[a-z]+:/i.test(src))
+    .map((src) => src.replace(/^\.?\//, ""));
+}
+
+function functionsScripts() {
+  const srcs = pageScriptsOf("taskpane.html");
+  return srcs.slice(0, srcs.indexOf("functions.js") + 1).map((src) => path.join(root, "dist", src));
+}
+
+async function bundleSizes() {
+  const { gzipSync } = await import("node:zlib");
+  const dist = path.join(root, "dist");
+  const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KB`;
+  const size = (f) => {
+    const bytes = fs.readFileSync(path.join(dist, f));
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const initial = pageScriptsOf("taskpane.html");
+  const preview = pageScriptsOf("preview.html");
+  console.log("\nBundle sizes (dist/, gzip -9)");
+  console.log(`  ${"file".padEnd(28)} ${"raw".padStart(11)} ${"gzip".padStart(11)}  loaded by`);
+  const files = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
+  for (const f of files.sort()) {
+    const { raw, gzip } = size(f);
+    const by = initial.includes(f) ? "taskpane.html at start" : preview.includes(f) ? "preview.html at start" : "on demand";
+    console.log(`  ${f.padEnd(28)} ${kb(raw)} ${kb(gzip)}  ${by}`);
+  }
+  const total = initial.map(size).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+  console.log(`  taskpane.html initial load (${initial.join(" + ")}): ${kb(total.raw).trim()} raw, ${kb(total.gzip).trim()} gzip`);
+}
+await bundleSizes();

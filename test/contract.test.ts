@@ -1,10 +1,11 @@
 // The formula contract (shared/docs/formulas.md §1–§4) checked against the shipped bundle,
-// dist/functions.js, as Excel calls it: registered through CustomFunctions.associate, given
+// dist/functions.js with the engine chunk taskpane.html loads before it, as Excel calls it: registered through CustomFunctions.associate, given
 // Excel-shaped arguments. (npm test builds first.)
 import * as fs from "fs";
 import * as path from "path";
 import { serialFromDate as D } from "../src/engine/dates";
 import { RR_REGISTRY } from "../src/functions/registry";
+import { functionsScripts } from "./support/distScripts";
 
 type Fn = (...args: unknown[]) => unknown;
 const RR = new Map<string, Fn>();
@@ -16,7 +17,7 @@ beforeAll(() => {
   // Evaluated in this realm, so arguments and errors are ordinary objects of the test. The code is
   // our own built bundle, the very file Excel loads.
   // eslint-disable-next-line no-new-func
-  new Function("CustomFunctions", fs.readFileSync(file, "utf8"))(stub);
+  for (const script of functionsScripts()) new Function("CustomFunctions", script.code)(stub);
 });
 
 const call = (id: string, ...args: unknown[]) => {

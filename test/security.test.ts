@@ -51,15 +51,17 @@ describe("Content-Security-Policy", () => {
 });
 
 describe("bundles", () => {
-  test.each(["taskpane.js", "functions.js", "preview.js"])("%s makes no network calls", (file) => {
+  test.each(fs.readdirSync(path.join(root, "dist")).filter((f) => f.endsWith(".js")))("%s makes no network calls", (file) => {
     const code = dist(file);
-    expect(code.length).toBeGreaterThan(1000);
+    expect(code.length).toBeGreaterThan(500);
     expect(code).not.toMatch(/\bfetch\(/);
     expect(code).not.toMatch(/XMLHttpRequest/);
     expect(code).not.toMatch(/\bWebSocket\b|\bEventSource\b|sendBeacon/);
   });
 
-  test.each(["taskpane.js", "functions.js"])("%s evaluates no strings", (file) => {
+  // Every script the task pane page can run: its entries, the engine chunk and the chunks it loads on demand.
+  const paneScripts = fs.readdirSync(path.join(root, "dist")).filter((f) => f.endsWith(".js") && f !== "preview.js");
+  test.each(paneScripts)("%s evaluates no strings", (file) => {
     const code = dist(file);
     expect(code).not.toMatch(/\beval\(/);
     expect(code).not.toMatch(/new Function\(/);

@@ -16,7 +16,7 @@ import {
 import type { CapTableRef, WorkbookGateway } from "../workbook/gateway";
 import { GatewayContext } from "./gatewayContext";
 import { Pane } from "./Pane";
-import { ExplainCell } from "./ExplainCell";
+import { ExplainCell } from "./lazy";
 import { useState } from "react";
 
 /** What the pane learned about its host at start-up. */

@@ -5,7 +5,7 @@
 
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { plural, type OcfImport } from "../ocf";
+import type { OcfImport } from "../ocf";
 import {
   SAMPLE_SHEET,
   SAMPLE_TABLE,
@@ -22,7 +22,7 @@ import { describeFailure } from "./failure";
 import { formFromPayload, validateForm } from "./form";
 import { useGateway } from "./gatewayContext";
 import { newId } from "./ids";
-import { ocfCapTable, type PickedFile } from "./ocfFiles";
+import type { PickedFile } from "./ocfFiles";
 import { Scenarios } from "./Scenarios";
 import { readBackCheck } from "./SheetCheck";
 import { useMessageChannel, useMessages } from "./messages";
@@ -126,6 +126,8 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       setOcf(null);
       // Parse and check the whole package first: a malformed package writes nothing.
       await say("Reading the OCF package…");
+      // The OCF importer (and fflate) loads with the first import: a chunk of its own.
+      const { ocfCapTable, plural } = await import(/* webpackChunkName: "ocf" */ "./ocfFiles");
       const { result, rows, numberFormats } = await ocfCapTable(files);
       await say(`Writing ${formatCount(rows.length - 1)} holders to the sheet "${OCF_SHEET}"…`);
       const ref = await gateway.insertTable(OCF_SHEET, OCF_TABLE, rows, numberFormats);

@@ -21,7 +21,8 @@ import { formatCount } from "../engine";
 import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
 import { WorkbookError } from "../workbook/errors";
 import type { ScenarioRecord, ScenarioSummary, SheetRename, WorkbookGateway } from "../workbook/gateway";
-import { Grid, type GridColumn } from "./Grid";
+import type { GridColumn } from "./Grid";
+import { Grid } from "./lazy";
 import { newId } from "./ids";
 import { useMessages, type Messages } from "./messages";
 

@@ -2,6 +2,9 @@
 // bytes of one .ocf.zip, or the separate *.ocf.json files by name. No network: File objects only.
 
 import { importOcf, toCapTableRows, type OcfImport } from "../ocf";
+
+// For the import notice: Pane.tsx loads this module on demand, so it takes plural() from here.
+export { plural } from "../ocf";
 import type { CellInput } from "../workbook/gateway";
 
 export interface PickedFile {

@@ -418,7 +418,8 @@ describe("task pane", () => {
       expect(gateway.sheets.get("OCF cap table")?.cells).toEqual(expected);
       expect(screen.getByText(/^Imported \d+ holders of Beacon Health Systems, Inc\. as of 2021-12-31/)).toBeInTheDocument();
       // The import report (src/taskpane/ImportReport.tsx) follows the import.
-      const report = screen.getByRole("region", { name: "OCF import report" });
+      // The report is a chunk loaded on demand (src/taskpane/lazy.tsx): it appears once loaded.
+      const report = await screen.findByRole("region", { name: "OCF import report" });
       expect(report).toHaveTextContent("as of 2021-12-31");
       expect(report).toHaveTextContent("stock cancellation (TX_STOCK_CANCELLATION, tx-16)");
       expect(screen.getByRole("button", { name: "Copy report" })).toBeInTheDocument();

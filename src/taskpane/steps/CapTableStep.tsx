@@ -16,7 +16,7 @@ import { useRef } from "react";
 import { formatCount } from "../../engine";
 import type { OcfImport } from "../../ocf";
 import { CAP_FIELDS, FIELD_LABELS, type CapField } from "../../scenario";
-import { ImportReport } from "../ImportReport";
+import { ImportReport } from "../lazy";
 import type { PickedFile } from "../ocfFiles";
 import type { Busy, CapState } from "./capState";
 import { useStepStyles } from "./styles";

@@ -1,6 +1,6 @@
 // Step 2: the offering: scenario name, offering type, capacity, price, spread and commission, and
 // each holder's role and requested shares.
-import { Body1, Button, Caption1, Dropdown, Field, Input, Option, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { OFFERINGS, ROLES, formatCount, type Offering, type Role } from "../../engine";
 import { OFFERING_LABELS, ROLE_LABELS } from "../../scenario";
@@ -29,18 +29,16 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
       <Field label="Scenario name (the sheet it writes)" {...err("name")}>
         <Input value={form.name} onChange={(_, d) => setField("name", d.value)} />
       </Field>
+      {/* A native Select, as for the roles below: Fluent's Dropdown (react-combobox, floating-ui)
+          would add about 20 KB gzip to the pane's initial script for one list of four. */}
       <Field label="Offering type">
-        <Dropdown
-          value={OFFERING_LABELS[form.offering]}
-          selectedOptions={[form.offering]}
-          onOptionSelect={(_, d) => d.optionValue && setField("offering", d.optionValue as Offering)}
-        >
+        <Select value={form.offering} onChange={(_, d) => setField("offering", d.value as Offering)}>
           {OFFERINGS.map((o) => (
-            <Option key={o} value={o}>
+            <option key={o} value={o}>
               {OFFERING_LABELS[o]}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <div className={styles.two}>
         <Field label="Underwriter capacity (shares)" {...err("capacity")}>

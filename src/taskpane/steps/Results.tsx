@@ -4,7 +4,8 @@ import { Body1, Button, Caption1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatCount } from "../../engine";
 import type { ScenarioResult, SheetCheck } from "../../scenario";
-import { Grid, type GridColumn } from "../Grid";
+import type { GridColumn } from "../Grid";
+import { Grid } from "../lazy";
 import { useStepStyles } from "./styles";
 
 export interface RunResult {
