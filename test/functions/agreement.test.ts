@@ -50,7 +50,10 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
       /^#VALUE! price: expected a price per share/,
     );
     // An empty demands_used reads as a blank cell, that is 0, as Excel desktop passes it.
-    expect(RR.demandOk(...demand.slice(0, 6), null, null, null)).toBe(RR.demandOk(...demand.slice(0, 6), 0, null, null));
+    // The demand is OK with 0 demands used, so an empty one must be OK too (not compared with the
+    // engine's own answer for 0, which would pass whatever both gave).
+    expect(RR.demandOk(...demand.slice(0, 6), null, null, null)).toBe(true);
+    expect(RR.demandCheck(...demand.slice(0, 6), null, null, null)).toBe("OK");
     expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(
       /^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/,
     );
@@ -120,11 +123,45 @@ describe("RR.TERMS and the [terms] argument", () => {
     expect(RR.terms([[""]])).toEqual(table);
   });
 
+  // The 17 terms in the order RR.TERMS spills them, written out rather than read from the engine.
+  const NAMES = [
+    "term",
+    "demand_min_percent",
+    "demand_min_value",
+    "demand_majority",
+    "demand_waiting_months",
+    "max_demands",
+    "months_between_registrations",
+    "join_window_days",
+    "piggyback_window_days",
+    "filing_deadline_days",
+    "effectiveness_days",
+    "lockup_days",
+    "postponement_days",
+    "postponement_interval_months",
+    "shelf_suspension_days",
+    "transfer_threshold_shares",
+    "mail_notice_days",
+    "consent_majority",
+  ];
+  const valueOf = (table: unknown[][], name: string) => table.find((r) => r[0] === name)![1];
+
   test('"nvca" spills the NVCA values for the same terms', () => {
     const nvca = RR.terms("nvca");
-    expect(nvca.map((r: unknown[]) => r[0])).toEqual(RR.terms(null).map((r: unknown[]) => r[0]));
-    expect(nvca.find((r: unknown[]) => r[0] === "max_demands")[1]).toBe(2);
+    expect(nvca.map((r: unknown[]) => r[0])).toEqual(NAMES);
+    // NVCA §2.1(d) "[two] registrations", §6.5 "five (5) days", §2.11 180 days (CTC: 3, 4, 90).
+    expect([valueOf(nvca, "max_demands"), valueOf(nvca, "mail_notice_days"), valueOf(nvca, "lockup_days")]).toEqual([2, 5, 180]);
     expect(errorText(RR.terms("ilpa")[0][0])).toMatch(/^#VALUE! preset: unknown preset "ilpa"/);
+  });
+
+  test.each([["ctc"], [" CTC "], [[["Ctc"]]]])('"ctc" (%p) spills the CTC 2000 values, as a blank preset does', (preset) => {
+    const ctc = RR.terms(preset);
+    expect(ctc.map((r: unknown[]) => r[0])).toEqual(NAMES);
+    // "Number of Requests; Form": three (3) registrations; "Notices": four days; lockup ninety (90) days;
+    // "Registration on Request" (i): 20%, $30 million.
+    expect(
+      ["max_demands", "mail_notice_days", "lockup_days", "demand_min_percent", "demand_min_value"].map((n) => valueOf(ctc, n)),
+    ).toEqual([3, 4, 90, 0.2, 30_000_000]);
   });
 
   test("the spilled table can be passed back as [terms], edited", () => {
