@@ -1,0 +1,176 @@
+// Boundaries and messages that mutation testing (npm run mutation) showed no test deciding: each
+// row is on the edge of a comparison, or checks a whole message where a test only matched its
+// start. Expected figures are derived by hand in the comments. Black-box: exported functions only.
+import { cutback } from "../../src/engine/cutback";
+import { splitByFault } from "../../src/engine/indemnity";
+import { averageWeeklyVolume, DailyVolume } from "../../src/engine/rule144";
+import { edate, checkSerial, isoDate, MAX_SERIAL, serialFromDate as D } from "../../src/engine/dates";
+import { checkDemand, agreementDate, DemandInput } from "../../src/engine/agreement";
+import { DEFAULT_TERMS } from "../../src/engine/terms";
+import { RuleError } from "../../src/engine/errors";
+
+function thrown(run: () => unknown): RuleError {
+  let result: unknown;
+  try {
+    result = run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleError);
+    return e as RuleError;
+  }
+  throw new Error(`expected a RuleError, got ${JSON.stringify(result)}`);
+}
+
+describe("cutback: the tier summary at the edges", () => {
+  // Tiers: 3 → 1,000 + 2,000 = 3,000; 2 → 400; 1 → 500 + 300 = 800.
+  const requested = [500, 300, 400, 1000, 2000];
+  const tiers = [1, 1, 2, 3, 3];
+
+  test("capacity 3,000 is used up exactly by tier 3: tiers 2 and 1 are excluded, none is cut", () => {
+    expect(cutback(requested, tiers, 3000)).toEqual({
+      included: [0, 0, 0, 1000, 2000],
+      roundedUp: new Uint8Array(5),
+      tiers: [
+        { tier: 3, requested: 3000, included: 3000, status: "included" },
+        { tier: 2, requested: 400, included: 0, status: "excluded" },
+        { tier: 1, requested: 800, included: 0, status: "excluded" },
+      ],
+    });
+  });
+
+  test("capacity 0: every tier with a request is excluded", () => {
+    expect(cutback(requested, tiers, 0).tiers.map((t) => t.status)).toEqual(["excluded", "excluded", "excluded"]);
+  });
+
+  test("a tier that requests nothing counts as included even below the cut", () => {
+    // Tier 1 requests 0 shares; tier 2 (10 + 10) is cut to 5: 2.5 each, the leftover share to the
+    // earlier row.
+    expect(cutback([10, 10, 0], [2, 2, 1], 5)).toEqual({
+      included: [3, 2, 0],
+      roundedUp: Uint8Array.from([1, 0, 0]),
+      tiers: [
+        { tier: 2, requested: 20, included: 5, status: "cut" },
+        { tier: 1, requested: 0, included: 0, status: "included" },
+      ],
+    });
+  });
+
+  test("everything fits exactly: every tier included, nothing rounded", () => {
+    expect(cutback([1, 2], [1, 2], 3)).toEqual({
+      included: [1, 2],
+      roundedUp: new Uint8Array(2),
+      tiers: [
+        { tier: 2, requested: 2, included: 2, status: "included" },
+        { tier: 1, requested: 1, included: 1, status: "included" },
+      ],
+    });
+  });
+
+  test("weights with the wrong number of rows are refused", () => {
+    expect(thrown(() => cutback([1, 2], [1, 1], 1, [1])).message).toBe("weights: has 1 rows but requested has 2");
+  });
+
+  test("tiers above 63 are counted too", () => {
+    // Tier 100 (5) is kept before tier 64 (5): capacity 7 leaves 2 for tier 64.
+    expect(cutback([5, 5], [64, 100], 7).included).toEqual([2, 5]);
+  });
+});
+
+describe("contribution: the zero-fault message gives the loss in dollars", () => {
+  test("a loss of 1,234.5 with all faults 0", () => {
+    expect(thrown(() => splitByFault(1234.5, [0, 0])).message).toBe(
+      "fault: the fault weights add up to 0, so a loss of 1,234.5 cannot be split; give at least one party a weight above 0",
+    );
+  });
+});
+
+describe("Rule 144(e)(1): volumes too large to total exactly", () => {
+  const filing = D(2024, 5, 15);
+  const mondays = [D(2024, 4, 15), D(2024, 4, 22), D(2024, 4, 29), D(2024, 5, 6)];
+  const weeks = (volumes: number[]): DailyVolume[] => mondays.map((date, k) => ({ date, volume: volumes[k] }));
+
+  test("a total of exactly 2^53 − 1 is kept: (2^53 − 1) / 4 = 2,251,799,813,685,247.75", () => {
+    expect(averageWeeklyVolume(weeks([2 ** 53 - 4, 1, 1, 1]), filing)).toBe(2_251_799_813_685_247.75);
+  });
+
+  test("one share more is refused, with the total", () => {
+    expect(thrown(() => averageWeeklyVolume(weeks([2 ** 53 - 4, 1, 1, 2]), filing)).message).toBe(
+      "volumes: the four weeks total 9007199254740992 shares, too large to hold exactly",
+    );
+  });
+});
+
+describe("dates: Excel's calendar ends", () => {
+  test.each([
+    // 9999-11-30 + 1 month = 9999-12-30; 9999-12-31 is serial 2,958,465, the last one Excel shows.
+    ["9999-11-30 + 1 month", D(9999, 11, 30), 1, "9999-12-30"],
+    ["9999-11-30 + 1 month, from the 31st clamps", D(9999, 10, 31), 2, "9999-12-31"],
+    ["1900-02-01 − 1 month is serial 1", D(1900, 2, 1), -1, "1900-01-01"],
+  ])("%s", (_label, start, months, expected) => {
+    expect(isoDate(edate(start, months))).toBe(expected);
+  });
+
+  test.each([
+    [MAX_SERIAL, 1, "the date 1 months from 9999-12-31 is outside Excel's calendar"],
+    [1, -1, "the date -1 months from 1900-01-01 is outside Excel's calendar"],
+  ])("EDATE(%p, %p) is refused", (start, months, message) => {
+    expect(thrown(() => edate(start, months)).message).toBe(message);
+  });
+
+  test.each([
+    [1, 1],
+    [1.999, 1],
+    [MAX_SERIAL + 0.999, MAX_SERIAL],
+  ])("checkSerial(%p) = %p", (value, serial) => {
+    expect(checkSerial(value, "as_of")).toBe(serial);
+  });
+
+  test.each([0.999, MAX_SERIAL + 1, NaN, Infinity])("checkSerial(%p) is refused", (value) => {
+    expect(thrown(() => checkSerial(value, "as_of")).message).toBe(
+      `as_of: expected an Excel date serial from 1 (1900-01-01) to 2958465 (9999-12-31), got ${value}`,
+    );
+  });
+});
+
+describe("agreement: edges of the demand checks and the calendar", () => {
+  const ok: DemandInput = {
+    requestDate: D(2001, 6, 1),
+    closingDate: D(2000, 3, 15),
+    requesting: 600_000,
+    outstanding: 1_000_000,
+    requested: 200_000,
+    price: 25,
+    demandsUsed: 0,
+    lastRegistration: null,
+  };
+
+  test("a request for all the requesting Holders' shares is allowed", () => {
+    expect(checkDemand({ ...ok, requested: 600_000 }, DEFAULT_TERMS)).toEqual({ ok: true, failures: [] });
+  });
+
+  test("no Registrable Securities outstanding: 0 of 0 is 0%, not a majority", () => {
+    const r = checkDemand({ ...ok, requesting: 0, outstanding: 0, requested: 0 }, DEFAULT_TERMS);
+    expect(r.failures[0]).toBe(
+      'not a majority: the requesting Holders hold 0 of 0 Registrable Securities outstanding (0%), and more than 50% is needed ("Registration on Request" (i))',
+    );
+  });
+
+  test("the majority percentage is rounded to two places: 2 of 3 is 66.67%", () => {
+    const r = checkDemand({ ...ok, requesting: 2, outstanding: 3, requested: 2 }, { ...DEFAULT_TERMS, demand_majority: 0.7 });
+    expect(r.failures).toEqual([
+      'not a majority: the requesting Holders hold 2 of 3 Registrable Securities outstanding (66.67%), and more than 70% is needed ("Registration on Request" (i))',
+    ]);
+  });
+
+  test.each([
+    // 90 days after 9999-10-02 is 9999-12-31, the last serial: allowed. One day later is not.
+    [D(9999, 10, 2), "9999-12-31"],
+  ])("lockup from %p ends on %s", (date, expected) => {
+    expect(isoDate(agreementDate("lockup", date, DEFAULT_TERMS))).toBe(expected);
+  });
+
+  test("a period past 9999-12-31 is refused", () => {
+    expect(thrown(() => agreementDate("lockup", D(9999, 10, 3), DEFAULT_TERMS)).message).toBe(
+      "date: 90 days after 9999-10-03 is past 9999-12-31",
+    );
+  });
+});
