@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { cutback } from "../../src/engine/cutback";
 import { referenceCutback } from "../support/referenceCutback";
-import { splitByFault, indemnityCap } from "../../src/engine/indemnity";
+import { splitByFault, indemnityCap, allocateContribution } from "../../src/engine/indemnity";
 import { averageWeeklyVolume, holdingPeriod, assessCessation, DailyVolume } from "../../src/engine/rule144";
 import { edate, checkSerial, isoDate, MAX_SERIAL, serialFromDate as D } from "../../src/engine/dates";
 import { checkDemand, agreementDate, EVENTS, rightsPassOnTransfer, consentCarries, DemandInput } from "../../src/engine/agreement";
@@ -312,6 +312,7 @@ describe("bad input: the whole message, naming the argument and what it expects"
       "commission_per_share: expected an amount per share of 0 or more, got -1",
     ],
     ["fault", () => splitByFault(1, [1, -1]), "fault (row 2): expected a relative fault weight of 0 or more, got -1"],
+    ["cap", () => allocateContribution(1, [1, 1], [1, -1]), 'cap (row 2): expected an amount or "none" of 0 or more, got -1'],
     [
       "registrable shares past 2^53 − 1",
       () => registrableShares({ common: 2 ** 52, convertible: 2 ** 52, ratio: 1 }),
@@ -319,5 +320,21 @@ describe("bad input: the whole message, naming the argument and what it expects"
     ],
   ])("%s", (_label, run, message) => {
     expect(thrown(run).message).toBe(message);
+  });
+});
+
+describe("tie-breaks with the larger weight first", () => {
+  test("0.04 by [3, 1, 4]: remainders tie for rows 1 and 2, the larger fault (row 1) gets the cent", () => {
+    // 4 cents over 8: 12/8 = 1 r 4, 4/8 = 0 r 4, 16/8 = 2 r 0; 1 cent left, tied → fault 3 beats 1.
+    expect(splitByFault(0.04, [3, 1, 4]).map((m) => m.toFixed(2))).toEqual(["0.02", "0.00", "0.02"]);
+  });
+});
+
+describe("DATE in 1900: only 29 February is Excel's fictitious day", () => {
+  test.each([
+    [1, 29, 29],
+    [3, 29, 89], // 1 March is 61
+  ])("DATE(1900, %p, %p) = %p", (month, day, serial) => {
+    expect(D(1900, month, day)).toBe(serial);
   });
 });
