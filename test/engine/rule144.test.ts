@@ -134,11 +134,18 @@ describe("Rule 144(d) holding period end (RR.RULE144.HOLDEND)", () => {
 
   test("a sale before 1997-04-29 is outside the model (#N/A)", () => {
     expect(() => holdingPeriodEnd(D(1996, 4, 27), true)).toThrow(/before 1997-04-29, outside the modelled Rule 144 regimes/);
+    // Asserted outside any catch: a return instead of a throw fails the test.
+    let caught: unknown = "returned";
     try {
       holdingPeriodEnd(D(1990, 1, 1), true);
     } catch (e) {
-      expect((e as RuleError).kind).toBe("na");
+      caught = e;
     }
+    expect(caught).toBeInstanceOf(RuleError);
+    expect((caught as RuleError).kind).toBe("na");
+    expect((caught as RuleError).message).toBe(
+      "acquired: the holding period would be met on 1991-01-02, before 1997-04-29, outside the modelled Rule 144 regimes (Releases 33-7390 and 33-8869)",
+    );
   });
 
   test("the end is after the acquisition, never later than the one-year end, and 6-month ≤ 1-year", () => {

@@ -61,7 +61,10 @@ describe("RR.DEMAND.CHECK / RR.DEMAND.OK", () => {
       /^#VALUE! price: expected a price per share/,
     );
     // An empty demands_used reads as a blank cell, that is 0, as Excel desktop passes it.
-    expect(RR.demandOk(...demand.slice(0, 6), null, null, null)).toBe(RR.demandOk(...demand.slice(0, 6), 0, null, null));
+    // The demand is OK with 0 demands used, so an empty one must be OK too (not compared with the
+    // engine's own answer for 0, which would pass whatever both gave).
+    expect(RR.demandOk(...demand.slice(0, 6), null, null, null)).toBe(true);
+    expect(RR.demandCheck(...demand.slice(0, 6), null, null, null)).toBe("OK");
     expect(errorText(RR.demandCheck(...demand, [["max_demand", 2]]))).toMatch(
       /^#VALUE! terms \(row 1\): unknown term "max_demand"; expected one of/,
     );
@@ -212,11 +215,52 @@ describe("RR.TERMS and the [terms] argument", () => {
     for (const blank of [null, 0, [[null]], [[0]]]) expect([gross(600_000, blank), gross(600_001, blank)]).toEqual([false, true]);
   });
 
+  // The header and the 22 terms in the order RR.TERMS spills them (formulas.md §5 and §6), written
+  // out rather than read from the engine.
+  const NAMES = [
+    "term",
+    "demand_min_percent",
+    "demand_min_base",
+    "demand_min_value",
+    "demand_value_net",
+    "demand_majority",
+    "demand_waiting_months",
+    "max_demands",
+    "months_between_registrations",
+    "join_window_days",
+    "early_demand_days",
+    "piggyback_window_days",
+    "filing_deadline_days",
+    "filing_from",
+    "effectiveness_days",
+    "lockup_days",
+    "lockup_ipo_days",
+    "postponement_days",
+    "postponement_interval_months",
+    "shelf_suspension_days",
+    "transfer_threshold_shares",
+    "mail_notice_days",
+    "consent_majority",
+  ];
+  const valueOf = (table: unknown[][], name: string) => table.find((r) => r[0] === name)![1];
+
   test('"nvca" spills the NVCA values for the same terms', () => {
     const nvca = RR.terms("nvca");
-    expect(nvca.map((r: unknown[]) => r[0])).toEqual(RR.terms(null).map((r: unknown[]) => r[0]));
-    expect(nvca.find((r: unknown[]) => r[0] === "max_demands")[1]).toBe(2);
+    expect(nvca.map((r: unknown[]) => r[0])).toEqual(NAMES);
+    // NVCA 2020 "[one (1) - two (2)] registration[s]" (two chosen), notices "five (5) days", the
+    // market stand-off 180 days for the IPO and 90 otherwise (CTC: 3, 4, 90).
+    expect(["max_demands", "mail_notice_days", "lockup_days", "lockup_ipo_days"].map((n) => valueOf(nvca, n))).toEqual([2, 5, 90, 180]);
     expect(errorText(RR.terms("ilpa")[0][0])).toMatch(/^#VALUE! preset: unknown preset "ilpa"/);
+  });
+
+  test.each([["ctc"], [" CTC "], [[["Ctc"]]]])('"ctc" (%p) spills the CTC 2000 values, as a blank preset does', (preset) => {
+    const ctc = RR.terms(preset);
+    expect(ctc.map((r: unknown[]) => r[0])).toEqual(NAMES);
+    // "Number of Requests; Form": three (3) registrations; "Notices": four days; lockup ninety (90) days;
+    // "Registration on Request" (i): 20%, $30 million.
+    expect(
+      ["max_demands", "mail_notice_days", "lockup_days", "demand_min_percent", "demand_min_value"].map((n) => valueOf(ctc, n)),
+    ).toEqual([3, 4, 90, 0.2, 30_000_000]);
   });
 
   test("the spilled table can be passed back as [terms], edited", () => {

@@ -1,4 +1,3 @@
-import { cutback, indemnityCap, registrableShares } from "../../src/engine";
 import {
   BAD_ROWS_LABEL,
   COL,
@@ -105,18 +104,26 @@ describe("buildScenarioSheet", () => {
 });
 
 describe("computeScenario", () => {
-  it("gives the engine's allocation and caps, with explanations", () => {
+  it("gives the allocation and caps derived by hand, with explanations", () => {
+    // The sample as converted (common + floor(preferred × 1.25)), a Holder demand ("Cutbacks on
+    // Holder Demands" (a)(i)) with capacity 3,000,000:
+    //   tier 3 (Holders): 1,500,000; 187,500; 1,250,000; 500,000; 50,000; 31,251 (25,001 × 1.25 =
+    //   31,251.25, floored) — 3,518,751 in all, more than 3,000,000, so tier 3 is cut and tiers 2
+    //   (Northfield, other rights) and 1 (no rights, the Company) are excluded.
+    //   3,000,000 × r / 3,518,751, floor and remainder:
+    //     1,278,862 r 3,058,638 · 159,857 r 3,021,393 · 1,065,719 r 203,031 · 426,287 r 2,192,463
+    //     · 42,628 r 2,682,372 · 26,643 r 2,917,107 — floors sum to 2,999,996, 4 shares left, to the
+    //     four largest remainders: rows 1, 2, 6, 5 (not 4 or 3).
     const result = computeScenario(parsed, demandPayload());
-    const requested = parsed.holders.map((h) => h.asConverted!);
-    const tiers = parsed.holders.map((h) => ({ holder: 3, other: 2, "no-rights": 1, company: 1, initiating: 3 })[h.role!]);
-    const expected = cutback(requested, tiers, 3_000_000).included;
-    expect(result.holders.map((h) => h.included)).toEqual(expected);
+    expect(result.holders.map((h) => h.included)).toEqual([1_278_863, 159_858, 1_065_719, 426_287, 42_629, 26_644, 0, 0, 0, 0]);
     expect(result.totals.included).toBe(3_000_000);
-    expect(result.holders[0].cap).toBe(indemnityCap(expected[0], 20, 0.06).toFixed(2));
-    expect(result.holders[0].registrable).toBe(registrableShares({ common: 0, convertible: 1_200_000, ratio: 1.25 }));
-    expect(result.holders[0].explanation).toMatch(
-      /^Tier 3 — Holders, cut 14\.7% pro rata by request; (rounding gave \+1 share|no rounding share)\.$/,
-    );
+    // Cap: 1,278,863 × $20 × (1 − 0.06) = $24,042,624.40.
+    expect(result.holders[0].cap).toBe("24042624.40");
+    expect(result.holders[0].registrable).toBe(1_500_000);
+    // Cut (1,500,000 − 1,278,863) / 1,500,000 = 14.74%; the row got a leftover share.
+    expect(result.holders[0].explanation).toBe("Tier 3 — Holders, cut 14.7% pro rata by request; rounding gave +1 share.");
+    // Row 3 (Beacon, 1,065,719) got no leftover share.
+    expect(result.holders[2].explanation).toBe("Tier 3 — Holders, cut 14.7% pro rata by request; no rounding share.");
     expect(result.holders[6].explanation).toBe("Tier 2 — Holders with other rights, excluded: the capacity was used by higher tiers.");
     expect(computeScenario(parsed, demandPayload({ capacity: 10_000_000 })).holders[9].explanation).toBe(
       "Tier 1 — Company and holders without rights, included in full.",
