@@ -25,6 +25,11 @@ export interface CapTableRead {
   rows: CellValue[][];
 }
 
+/** A cap table's header row as both gateways read it: every cell as text, a blank as "". */
+export function headersOf(row: CellValue[] | undefined): string[] {
+  return (row ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
+}
+
 /** A scenario sheet, written whole: cells from A1, row-major. */
 export interface SheetWrite {
   sheet: string;

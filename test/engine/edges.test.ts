@@ -211,7 +211,7 @@ describe("agreement: edges of the demand checks and the calendar", () => {
   };
 
   test("a request for all the requesting Holders' shares is allowed", () => {
-    expect(checkDemand({ ...ok, requested: 600_000 }, DEFAULT_TERMS)).toEqual({ ok: true, failures: [] });
+    expect(checkDemand({ ...ok, requested: 600_000 }, DEFAULT_TERMS)).toEqual({ ok: true, failures: [], effectOnOrAfter: null });
   });
 
   test("no Registrable Securities outstanding: 0 of 0 is 0%, not a majority", () => {

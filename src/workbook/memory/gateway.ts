@@ -9,6 +9,7 @@ import {
   CellInput,
   CellValue,
   chartsOf,
+  headersOf,
   ForeignContentError,
   FormulaCellRead,
   ScenarioList,
@@ -43,10 +44,6 @@ import { readFormulaCell } from "./formulaCell";
 export interface MemoryGatewayOptions {
   /** Name of the author making the changes (events carry it). */
   author?: string;
-}
-
-function headersOf(row: CellValue[] | undefined): string[] {
-  return (row ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
 }
 
 export class MemoryGateway implements WorkbookGateway {

@@ -5,7 +5,7 @@
 // function arguments are a different channel (blanks arrive as 0 or null there), handled in
 // src/functions. Every read goes in blocks under the payload budget (./payloadBlocks).
 
-import type { CapTableRead, CapTableRef, CellValue } from "../gateway";
+import { headersOf, type CapTableRead, type CapTableRef, type CellValue } from "../gateway";
 import { parseBlock, splitSheet } from "../address";
 import { WorkbookError, messages } from "../errors";
 import { headRows, queueHead, readRows, responseTooLarge } from "./payloadBlocks";
@@ -13,10 +13,6 @@ import type { OfficeSession } from "./run";
 
 /** Columns a cap table usually has, to size the first block of a read before its width is known. */
 const CAP_TABLE_COLUMNS = 12;
-
-function headersOf(row: CellValue[] | undefined): string[] {
-  return (row ?? []).map((v) => (v === null || v === undefined ? "" : String(v)));
-}
 
 const codeOf = (e: unknown) => (e as { code?: string } | null)?.code;
 
