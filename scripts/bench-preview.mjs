@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = path.join(ROOT, "dist");
+// BENCH_DIST: time another build (an older commit's dist/, say) with the same script.
+const DIST = process.env.BENCH_DIST ?? path.join(ROOT, "dist");
 const n = Number(process.argv[2] ?? 5000);
 
 const server = http.createServer((req, res) => {
