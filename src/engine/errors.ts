@@ -47,6 +47,12 @@ export function describe(value: unknown): string {
 }
 
 /** Lists allowed words for "unknown X" messages: "company", "holder" or "initiating". */
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export function listWords(words: readonly string[]): string {
   const quoted = words.map((w) => `"${w}"`);
   if (quoted.length <= 1) return quoted.join("");

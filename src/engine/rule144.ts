@@ -2,7 +2,7 @@
 // periods (144(d)), the volume limit (144(e)) and the two regimes a sale date can fall under.
 // Facts and sources: shared/docs/rule144.md.
 
-import { invalid, notAvailable, formatCount, listWords, RuleError } from "./errors";
+import { andList, invalid, notAvailable, formatCount, listWords, RuleError } from "./errors";
 import { edate, isoDate, serialFromDate, weekday, Serial } from "./dates";
 import { checkShares, checkNonNegative, exact } from "./quantities";
 
@@ -179,8 +179,7 @@ export interface Cessation {
 
 /** "row 3" or "rows 1, 2 and 4". */
 export function listRows(rows: readonly number[]): string {
-  if (rows.length === 1) return `row ${rows[0]}`;
-  return `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+  return `${rows.length === 1 ? "row" : "rows"} ${andList(rows.map(String))}`;
 }
 
 interface Checked {

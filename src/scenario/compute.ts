@@ -98,27 +98,20 @@ export function computeScenario(cap: ParsedCapTable, p: ScenarioPayload): Scenar
     const rr = p.rule144;
     if (r.h.acquired === null)
       return { gross, rule144: { volumeLimit: weeklyLimit, tested: gross, holdEnd: null, ceased: null, status: "No acquired date." } };
+    const input = {
+      registrable: gross,
+      affiliate: r.h.affiliate,
+      acquired: r.h.acquired,
+      volumeLimit: weeklyLimit,
+      reporting: rr.reporting,
+    };
     try {
-      const c = assessCessation({
-        registrable: gross,
-        affiliate: r.h.affiliate,
-        acquired: r.h.acquired,
-        asOf: rr.asOf,
-        volumeLimit: weeklyLimit,
-        reporting: rr.reporting,
-      });
+      const c = assessCessation({ ...input, asOf: rr.asOf });
       const holdEnd = isoDate(holdingPeriodEnd(r.h.acquired, rr.reporting));
       // When the rights lapse (RR.RULE144.CEASEDATE, inputs held fixed): a date, or why never.
       let lapse: { date: number | null; reason: string };
       try {
-        const date = cessationDate({
-          registrable: gross,
-          affiliate: r.h.affiliate,
-          acquired: r.h.acquired,
-          volumeLimit: weeklyLimit,
-          reporting: rr.reporting,
-        });
-        lapse = { date, reason: "" };
+        lapse = { date: cessationDate(input), reason: "" };
       } catch (err) {
         lapse = { date: null, reason: err instanceof Error ? err.message : String(err) };
       }

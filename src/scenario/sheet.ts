@@ -106,11 +106,12 @@ const cell = (col: number, row: number, abs = false) => (abs ? `$${colLetter(col
 export const BAD_ROWS_LABEL = "Rows without a figure (errors, left out of the totals)";
 
 /**
- * `IF(ISNUMBER(included),call,NA())`: Explain cell (src/workbook/explain/parse.ts) reads this shape
- * and explains the RR call inside it.
+ * `IF(ISNUMBER(included),formula,NA())`: the formula only while the row's Included is a number.
+ * Explain cell (src/workbook/explain/parse.ts) reads this shape around an RR call and explains the
+ * call inside it.
  */
-export function guardIncluded(included: string, rrCall: string): string {
-  return `IF(ISNUMBER(${included}),${rrCall},NA())`;
+export function guardIncluded(included: string, formula: string): string {
+  return `IF(ISNUMBER(${included}),${formula},NA())`;
 }
 
 /** Rows of the per-holder block, 1-based: first and last. */
@@ -225,7 +226,7 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     // allowErrorForDataTypeAny did not call RR.CUTBACK at all), the row shows #N/A, never a holder
     // fully cut back with $0 of proceeds (issue 8, item 2).
     const included = cell(COL.included, r);
-    put(r, COL.cutBack, `=IF(ISNUMBER(${included}),${cell(COL.requested, r)}-${included},NA())`, FMT.shares);
+    put(r, COL.cutBack, `=${guardIncluded(included, `${cell(COL.requested, r)}-${included}`)}`, FMT.shares);
     put(r, COL.cutPct, `=IF(${cell(COL.requested, r)}=0,0,${cell(COL.cutBack, r)}/${cell(COL.requested, r)})`, FMT.pct);
     put(
       r,
@@ -271,26 +272,27 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
   );
 
   // The overhang the underwriter sees: Registrable Securities outstanding at the start of each
-  // quarter for five years from the as-of date, live. Registrable now, less the registrable shares of
-  // holders whose rights lapse by then (SUMIF leaves out the #N/A of rights that never lapse).
+  // quarter for five years from the as-of date, live. Registrable now (the Total row), less the
+  // registrable shares of holders whose rights lapse by then (SUMIF leaves out the #N/A of rights
+  // that never lapse).
+  const firstQuarter = overhangTop + 2;
+  const lastQuarter = overhangTop + 1 + OVERHANG_QUARTERS;
   if (rule) {
     put(overhangTop, 0, "Registrable Securities outstanding by quarter (rights lapsing under Rule 144, inputs held fixed)");
     put(overhangTop + 1, 0, "Quarter from");
     put(overhangTop + 1, 1, "Registrable Securities");
     for (let q = 0; q < OVERHANG_QUARTERS; q++) {
-      const r = overhangTop + 2 + q;
+      const r = firstQuarter + q;
       put(r, 0, `=EDATE(${cell(1, R.asOf, true)},${3 * q})`, FMT.date);
       // Rows without a date (no acquired date, so no test) leave the lapse cell blank. Excel's
       // SUMIF matches no blank against a number; fast-formula-parser's reads blank as 0, so the
       // "<=0" term takes those rows back out there and is 0 in Excel: the same figure on both.
       const lapsed = `SUMIF(${span(COL.lapse)},"<="&${cell(0, r)},${span(COL.registrable)})-SUMIF(${span(COL.lapse)},"<=0",${span(COL.registrable)})`;
-      put(r, 1, `=SUMIF(${span(COL.registrable)},">=0")-(${lapsed})`, FMT.shares);
+      put(r, 1, `=${cell(COL.registrable, total, true)}-(${lapsed})`, FMT.shares);
     }
   }
 
   const widths = [230, 110, 110, 100, 50, 100, 100, 80, 170, 70, 90, 130, 120, 130, 110, 520, 110].slice(0, width);
-  const overhangRows = `${overhangTop + 2}:${overhangTop + 1 + OVERHANG_QUARTERS}`;
-  const [o1, o2] = overhangRows.split(":");
   return {
     sheet: p.sheet,
     cells,
@@ -298,10 +300,10 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
     columnWidths: widths,
     chart: {
       title: "Requested vs included shares",
-      categories: `${cell(COL.holder, first)}:${cell(COL.holder, last)}`,
+      categories: span(COL.holder),
       series: [
-        { name: "Requested", values: `${cell(COL.requested, first)}:${cell(COL.requested, last)}` },
-        { name: "Included", values: `${cell(COL.included, first)}:${cell(COL.included, last)}` },
+        { name: "Requested", values: span(COL.requested) },
+        { name: "Included", values: span(COL.included) },
       ],
       anchor: `${colLetter(width + 1)}2`,
     },
@@ -311,8 +313,8 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
             {
               type: "Line" as const,
               title: "Registrable Securities outstanding by quarter",
-              categories: `A${o1}:A${o2}`,
-              series: [{ name: "Registrable Securities", values: `B${o1}:B${o2}` }],
+              categories: `A${firstQuarter}:A${lastQuarter}`,
+              series: [{ name: "Registrable Securities", values: `B${firstQuarter}:B${lastQuarter}` }],
               anchor: `${colLetter(width + 1)}22`,
             },
           ],

@@ -2,7 +2,7 @@
 // listed in words, naming the rows and columns, and the user may run anyway. Errors (a field that
 // cannot be read) are the form's business; these never stop a run on their own.
 
-import { formatCount } from "../engine";
+import { andList, formatCount, listRows } from "../engine";
 import { CAP_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, type CapField, type ColumnMapping, type ParsedCapTable } from "./capTable";
 import type { ScenarioPayload } from "./payload";
 import { parseAddress } from "./sheet";
@@ -19,11 +19,6 @@ export const USUAL_SPREAD = { low: 0.01, high: 0.1 } as const;
 
 function pct(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(10))}%`;
-}
-
-function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 export function runWarnings(
@@ -43,7 +38,7 @@ export function runWarnings(
     if (fields.length > 1)
       out.push({
         kind: "mapped-twice",
-        text: `${listWords(fields.map((f) => FIELD_LABELS[f]))} all read ${column(i)}: each share there would be counted ${fields.length} times.`,
+        text: `${andList(fields.map((f) => FIELD_LABELS[f]))} all read ${column(i)}: each share there would be counted ${fields.length} times.`,
       });
 
   const unmapped = CAP_FIELDS.filter((f) => cap.mapping[f] === undefined && !REQUIRED_FIELDS.includes(f));
@@ -86,7 +81,7 @@ export function runWarnings(
       const name = cap.parsed.holders.find((h) => top + 1 + h.row === rows[0])!.name;
       out.push({
         kind: "duplicate-name",
-        text: `"${name}" appears in rows ${listWords(rows.map(String))} of ${cap.ref.sheet}: one holder's shares are aggregated for Rule 144 and its cutback; if these are two holders, tell them apart.`,
+        text: `"${name}" appears in ${listRows(rows)} of ${cap.ref.sheet}: one holder's shares are aggregated for Rule 144 and its cutback; if these are two holders, tell them apart.`,
       });
     }
 

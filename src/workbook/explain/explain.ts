@@ -87,6 +87,11 @@ interface Prepared {
   blocks: ({ sheet: string; top: number; left: number; rows: number; cols: number } | null)[];
 }
 
+/** The block the gateway read for a reference, sheet names matched without case. */
+function blockOf(read: FormulaCellRead, sheet: string, address: string) {
+  return read.blocks.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase() && b.address === address);
+}
+
 function prepare(read: FormulaCellRead, args: CallArg[], info: FunctionInfo, name: string): Prepared | string {
   const out: Prepared = { args: [], blocks: [] };
   for (let i = 0; i < args.length; i++) {
@@ -100,7 +105,7 @@ function prepare(read: FormulaCellRead, args: CallArg[], info: FunctionInfo, nam
     else if (a.kind === "array") out.args.push(a.rows.map((r) => r.map(toArg)));
     else {
       const sheet = a.sheet ?? read.sheet;
-      const block = read.blocks.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase() && b.address === a.address);
+      const block = blockOf(read, sheet, a.address);
       if (!block) return `RegRights did not read ${a.text} (argument ${param}).`;
       if (!block.cells) return `${param} refers to ${a.text}, but there is no sheet named "${sheet}".`;
       const b = parseBlock(a.address);
@@ -132,7 +137,7 @@ function inputErrors(read: FormulaCellRead, args: CallArg[], info: FunctionInfo,
   args.forEach((a, i) => {
     const b = p.blocks[i];
     if (a.kind !== "ref" || !b) return;
-    const cells = read.blocks.find((x) => x.sheet.toLowerCase() === b.sheet.toLowerCase() && x.address === a.address)?.cells ?? [];
+    const cells = blockOf(read, b.sheet, a.address)?.cells ?? [];
     cells.forEach((row, r) =>
       row.forEach((v, c) => {
         if (!isError(v)) return;
@@ -182,8 +187,7 @@ export function explainCell(read: FormulaCellRead): Explanation {
 
   if (parsed.guard) {
     const guard = parsed.guard;
-    const sheet = guard.sheet ?? read.sheet;
-    const v = read.blocks.find((b) => b.sheet.toLowerCase() === sheet.toLowerCase() && b.address === guard.address)?.cells?.[0]?.[0];
+    const v = blockOf(read, guard.sheet ?? read.sheet, guard.address)?.cells?.[0]?.[0];
     if (typeof v !== "number") {
       // The scenario sheet's guard (src/scenario/sheet.ts): no figure for a row whose cutback did not compute.
       const message = `${guard.text} holds ${display(v)}, not a number, so the formula shows #N/A instead of ${fnInfo.name}: a row whose cutback did not compute gets no figure that would look real. Select ${guard.text} to see why.`;
