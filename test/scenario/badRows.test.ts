@@ -7,7 +7,7 @@
 // Expectations are not the engine's output: the other rows must equal the same sheet with the bad
 // row's request set to 0 (a bad row takes no part in the split, contract §3), and the totals must
 // equal the sum of the cells the sheet itself shows.
-import { MemoryGateway, MemoryWorkbook, type FunctionsMetadata } from "../../src/workbook/memory";
+import { MemoryWorkbook, type FunctionsMetadata } from "../../src/workbook/memory";
 import type { CellValue } from "../../src/workbook/gateway";
 import { explainCell } from "../../src/workbook/explain/explain";
 import {
@@ -16,48 +16,28 @@ import {
   FIRST_HOLDER_ROW,
   SAMPLE_SHEET,
   SAMPLE_TABLE,
-  SCENARIO_SCHEMA,
   buildScenarioSheet,
   colLetter,
-  parseCapTable,
-  recogniseColumns,
   sampleCapTable,
 } from "../../src/scenario";
+import { demandPayload, holderColumn, readCapTable } from "./support";
 import { functionsMetadata } from "../support/functionsMetadata";
 
 const SHEET = "Demand 1";
 const BAD = 2; // 0-based holder index of the bad row: Beacon Growth Equity Fund II, L.P.
 
 async function scenario(metadata: FunctionsMetadata, badRequest: CellValue | string) {
-  const workbook = new MemoryWorkbook({ metadata });
-  const gateway = new MemoryGateway(workbook);
   const table = sampleCapTable();
-  const ref = await gateway.insertTable(SAMPLE_SHEET, SAMPLE_TABLE, table.rows, table.numberFormats);
-  const read = await gateway.readCapTable(ref);
-  const mapping = recogniseColumns(read.headers);
-  const parsed = parseCapTable(read.rows, mapping);
-  const holders = parsed.holders.map((h) => ({ row: h.row, name: h.name, role: h.role ?? "holder", requested: null }));
-  const sheet = buildScenarioSheet(
-    {
-      schema: SCENARIO_SCHEMA,
-      sheet: SHEET,
-      capTable: ref,
-      mapping,
-      offering: "demand",
-      capacity: 1_500_000,
-      price: 20,
-      grossSpread: 0.06,
-      commissionPerShare: 0.05,
-      holders,
-      rule144: null,
-    },
-    parsed,
-  );
-  await gateway.writeSheet(sheet, { overwriteForeign: false });
+  const cap = await readCapTable(new MemoryWorkbook({ metadata }), table.rows, table.numberFormats, {
+    sheet: SAMPLE_SHEET,
+    table: SAMPLE_TABLE,
+  });
+  const { workbook, gateway, parsed } = cap;
+  const p = demandPayload(cap, { capacity: 1_500_000, price: 20, grossSpread: 0.06, commissionPerShare: 0.05 });
+  await gateway.writeSheet(buildScenarioSheet(p, parsed), { overwriteForeign: false });
   workbook.setCell(SHEET, `${colLetter(COL.requested)}${FIRST_HOLDER_ROW + BAD}`, badRequest as CellValue);
-  const n = holders.length;
-  const column = (c: number) =>
-    workbook.getValues(SHEET, `${colLetter(c)}${FIRST_HOLDER_ROW}:${colLetter(c)}${FIRST_HOLDER_ROW + n - 1}`).map((r) => r[0]);
+  const n = p.holders.length;
+  const column = (c: number) => holderColumn(workbook, SHEET, c, n);
   const totalRow = FIRST_HOLDER_ROW + n;
   const at = (row: number, c: number) => workbook.getValues(SHEET, `${colLetter(c)}${row}`)[0][0];
   return {

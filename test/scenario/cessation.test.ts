@@ -3,41 +3,27 @@
 // Securities", cessation (iii)), so it requests nothing and leaves the cutback, in the pane's figures
 // and on the sheet alike. Figures are worked by hand from the sample cap table (src/scenario/sample.ts).
 import { serialFromDate } from "../../src/engine";
-import { MemoryGateway, MemoryWorkbook } from "../../src/workbook/memory";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import {
   COL,
   FIRST_HOLDER_ROW,
   SAMPLE_SHEET,
   SAMPLE_TABLE,
-  SCENARIO_SCHEMA,
   buildScenarioSheet,
-  colLetter,
   computeScenario,
-  parseCapTable,
-  recogniseColumns,
   sampleCapTable,
   type ScenarioPayload,
 } from "../../src/scenario";
+import { demandPayload, holderColumn, readCapTable } from "./support";
 
 async function setup(requested: (number | null)[] = [], asOf = 39630) {
-  const workbook = new MemoryWorkbook();
-  const gateway = new MemoryGateway(workbook);
   const { rows, numberFormats } = sampleCapTable();
-  const ref = await gateway.insertTable(SAMPLE_SHEET, SAMPLE_TABLE, rows, numberFormats);
-  const read = await gateway.readCapTable(ref);
-  const mapping = recogniseColumns(read.headers);
-  const parsed = parseCapTable(read.rows, mapping);
+  const cap = await readCapTable(new MemoryWorkbook(), rows, numberFormats, { sheet: SAMPLE_SHEET, table: SAMPLE_TABLE });
+  const { workbook, gateway, parsed } = cap;
+  const base = demandPayload(cap, { capacity: 1_500_000, price: 20, grossSpread: 0.06, commissionPerShare: 0 });
   const p: ScenarioPayload = {
-    schema: SCENARIO_SCHEMA,
-    sheet: "Demand 1",
-    capTable: ref,
-    mapping,
-    offering: "demand",
-    capacity: 1_500_000,
-    price: 20,
-    grossSpread: 0.06,
-    commissionPerShare: 0,
-    holders: parsed.holders.map((h, i) => ({ row: h.row, name: h.name, role: h.role ?? "holder", requested: requested[i] ?? null })),
+    ...base,
+    holders: base.holders.map((h, i) => ({ ...h, requested: requested[i] ?? null })),
     rule144: {
       asOf, // default 2008-07-01: the 2008 regime, six months for a reporting issuer
       outstanding: 20_000_000,
@@ -49,8 +35,7 @@ async function setup(requested: (number | null)[] = [], asOf = 39630) {
   };
   await gateway.writeSheet(buildScenarioSheet(p, parsed), { overwriteForeign: false });
   const n = p.holders.length;
-  const column = (c: number) =>
-    workbook.getValues("Demand 1", `${colLetter(c)}${FIRST_HOLDER_ROW}:${colLetter(c)}${FIRST_HOLDER_ROW + n - 1}`).map((r) => r[0]);
+  const column = (c: number) => holderColumn(workbook, "Demand 1", c, n);
   return { engine: computeScenario(parsed, p), column, workbook, n };
 }
 

@@ -6,49 +6,31 @@
 import { join } from "node:path";
 import { readFileSync, readdirSync } from "node:fs";
 import { importOcf, toCapTableRows } from "../../src/ocf";
-import { MemoryGateway, MemoryWorkbook } from "../../src/workbook/memory";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { CellInput } from "../../src/workbook/gateway";
 import {
   COL,
   FIRST_HOLDER_ROW,
-  SCENARIO_SCHEMA,
   buildScenarioSheet,
   checkAddress,
   checkSheet,
   colLetter,
   computeScenario,
   describeCheck,
-  parseCapTable,
-  recogniseColumns,
   sampleCapTable,
   type ScenarioPayload,
 } from "../../src/scenario";
+import { demandPayload, readCapTable } from "./support";
 import type { Offering } from "../../src/engine";
 
 type Rows = CellInput[][];
 
 async function run(rows: Rows, over: Partial<ScenarioPayload> = {}, edit?: (wb: MemoryWorkbook) => void) {
-  const workbook = new MemoryWorkbook();
-  const gateway = new MemoryGateway(workbook);
-  const ref = await gateway.insertTable("Cap table", "CapTable", rows);
-  const read = await gateway.readCapTable(ref);
-  const mapping = recogniseColumns(read.headers);
-  const parsed = parseCapTable(read.rows, mapping);
+  const cap = await readCapTable(new MemoryWorkbook(), rows);
+  const { workbook, gateway, parsed } = cap;
   expect(parsed.problems).toEqual([]);
-  const p: ScenarioPayload = {
-    schema: SCENARIO_SCHEMA,
-    sheet: "Demand 1",
-    capTable: ref,
-    mapping,
-    offering: "demand",
-    capacity: 0, // set below: 37% of what is requested, so the cutback bites
-    price: 18.5,
-    grossSpread: 0.065,
-    commissionPerShare: 0.02,
-    holders: parsed.holders.map((h) => ({ row: h.row, name: h.name, role: h.role ?? "holder", requested: null })),
-    rule144: null,
-    ...over,
-  };
+  // capacity 0 is set below: 37% of what is requested, so the cutback bites.
+  const p = demandPayload(cap, { capacity: 0, price: 18.5, grossSpread: 0.065, commissionPerShare: 0.02, ...over });
   if (over.capacity === undefined) p.capacity = Math.floor(computeScenario(parsed, { ...p, capacity: 2 ** 52 }).totals.requested * 0.37);
   const result = computeScenario(parsed, p);
   await gateway.writeSheet(buildScenarioSheet(p, parsed), { overwriteForeign: false });
