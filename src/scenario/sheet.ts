@@ -4,7 +4,8 @@
 
 import type { CapTableLocation as CapTableRef, SheetCell as CellInput, ScenarioSheet as SheetWrite } from "./types";
 import type { ParsedCapTable } from "./capTable";
-import { OFFERING_LABELS, type ScenarioPayload } from "./payload";
+import { OFFERING_LABELS, ROLE_LABELS, type ScenarioPayload } from "./payload";
+import { ROLES } from "../engine";
 
 export const HEADER_ROW = 14; // 1-based row of the per-holder header
 export const FIRST_HOLDER_ROW = HEADER_ROW + 1;
@@ -150,6 +151,14 @@ export function buildScenarioSheet(p: ScenarioPayload, cap: ParsedCapTable): She
   put(6, 1, p.commissionPerShare, FMT.price);
   put(7, 0, "Cap table");
   put(7, 1, `${p.capTable.sheet}!${p.capTable.address}`);
+  // The Role column holds RR.PRIORITY's words (the formula contract, §3); the legend says what
+  // each means, so the sheet reads in a banker's words without changing what the formula takes.
+  put(2, 4, "Role (as RR.PRIORITY reads it)");
+  put(2, 5, "Means");
+  ROLES.forEach((role, i) => {
+    put(3 + i, 4, role);
+    put(3 + i, 5, ROLE_LABELS[role]);
+  });
 
   const R = { asOf: 8, outstanding: 9, venue: 10, reporting: 11, limit: 12 };
   if (rule) {

@@ -36,6 +36,23 @@ export function demandPayload(over: Partial<ScenarioPayload> = {}): ScenarioPayl
 }
 
 describe("buildScenarioSheet", () => {
+  it("explains each role word in the Role column in a legend, the words RR.PRIORITY reads", () => {
+    const w = buildScenarioSheet(demandPayload(), parsed);
+    // Rows 2–8, columns E:F (0-based rows 1–6, columns 4–5), written out by hand from ROLE_LABELS.
+    const legend = w.cells.slice(1, 7).map((row) => [row[4], row[5]]);
+    expect(legend).toEqual([
+      ["Role (as RR.PRIORITY reads it)", "Means"],
+      ["company", "Company (primary shares)"],
+      ["no-rights", "Holder without rights"],
+      ["other", "Holder with rights under other agreements"],
+      ["holder", "Holder"],
+      ["initiating", "Initiating holder"],
+    ]);
+    const used = parsed.holders.map((_, i) => w.cells[FIRST_HOLDER_ROW - 1 + i][COL.role]);
+    const words = legend.slice(1).map(([code]) => code);
+    for (const role of used) expect(words).toContain(role);
+  });
+
   it("writes live RR formulas that reference the cap table cells", () => {
     const w = buildScenarioSheet(demandPayload(), parsed);
     const r = FIRST_HOLDER_ROW - 1; // 0-based row of the first holder
