@@ -86,12 +86,10 @@ export function validatePayload(value: unknown): Check {
     if (!(CAP_FIELDS as readonly string[]).includes(k) || !isCount(v)) return bad(`mapping: bad entry ${k}`);
   }
   if (!oneOf(OFFERINGS, value.offering)) return bad("offering: unknown");
-  const top =
-    storedProblem(FIELDS.capacity, value.capacity, "capacity") ??
-    storedProblem(FIELDS.price, value.price, "price") ??
-    storedProblem(FIELDS.grossSpread, value.grossSpread, "grossSpread") ??
-    storedProblem(FIELDS.commissionPerShare, value.commissionPerShare, "commissionPerShare");
-  if (top) return bad(top);
+  for (const k of ["capacity", "price", "grossSpread", "commissionPerShare"] as const) {
+    const problem = storedProblem(FIELDS[k], value[k], k);
+    if (problem) return bad(problem);
+  }
   if (!Array.isArray(value.holders)) return bad("holders: expected a list");
   for (const [i, h] of value.holders.entries()) {
     if (!isObj(h) || !isCount(h.row) || !isStr(h.name) || !oneOf(ROLES, h.role))
@@ -103,20 +101,18 @@ export function validatePayload(value: unknown): Check {
   if (r !== null) {
     if (!isObj(r) || !oneOf(VENUES, r.venue) || typeof r.reporting !== "boolean")
       return bad("rule144: expected asOf, outstanding, venue and reporting");
-    const inputs =
-      storedProblem(FIELDS.asOf, r.asOf, "rule144.asOf") ?? storedProblem(FIELDS.outstanding, r.outstanding, "rule144.outstanding");
-    if (inputs) return bad(inputs);
     const v = r.volumes;
-    if (isObj(v) && v.kind === "weekly" && Array.isArray(v.weeks) && v.weeks.length === 4) {
-      const week = v.weeks.map((w, i) => storedProblem(FIELDS.week(i), w, `rule144.volumes.weeks[${i}]`)).find((p) => p !== null);
-      if (week) return bad(week);
-    } else if (isObj(v) && v.kind === "daily") {
-      const daily =
-        storedProblem(FIELDS.dates, v.dates, "rule144.volumes.dates") ??
-        storedProblem(FIELDS.volumes, v.volumes, "rule144.volumes.volumes") ??
-        storedProblem(FIELDS.filingDate, v.filingDate, "rule144.volumes.filingDate");
-      if (daily) return bad(daily);
-    } else return bad("rule144.volumes: expected four weekly volumes or daily ranges");
+    const weekly = isObj(v) && v.kind === "weekly" && Array.isArray(v.weeks) && v.weeks.length === 4;
+    const daily = isObj(v) && v.kind === "daily";
+    const problem =
+      storedProblem(FIELDS.asOf, r.asOf, "rule144.asOf") ??
+      storedProblem(FIELDS.outstanding, r.outstanding, "rule144.outstanding") ??
+      (weekly
+        ? (v.weeks as unknown[]).map((w, i) => storedProblem(FIELDS.week(i), w, `rule144.volumes.weeks[${i}]`)).find((p) => p)
+        : daily
+          ? (["dates", "volumes", "filingDate"] as const).map((k) => storedProblem(FIELDS[k], v[k], `rule144.volumes.${k}`)).find((p) => p)
+          : "rule144.volumes: expected four weekly volumes or daily ranges");
+    if (problem) return bad(problem);
   }
   return { ok: true, payload: value as unknown as ScenarioPayload };
 }

@@ -157,9 +157,9 @@ export function readField<T>(field: Field<T>, typed: string): { value: T; proble
 }
 
 /** A stored value checked: null when it keeps the field's rule, else the store's problem naming path. */
-export function storedProblem<T>(field: Field<T>, value: unknown, path: string): string | null {
+export function storedProblem(field: Field<number> | Field<string>, value: unknown, path: string): string | null {
   const typed = field.kind === "number" ? typeof value === "number" && Number.isFinite(value) : typeof value === "string";
-  return typed && field.check(value as T) === null ? null : `${path}: ${field.stored}`;
+  return typed && (field.check as (v: unknown) => Fault | null)(value) === null ? null : `${path}: ${field.stored}`;
 }
 
 /** The scenario's name, as the form field words its fault (Excel's sheet-name rules: ./sheetName). */

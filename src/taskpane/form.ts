@@ -3,7 +3,7 @@
 // field's rule and words are the payload schema's (src/scenario/schema.ts), which the scenario
 // store also applies to a payload read back; what depends on the cap table is checked here.
 
-import { formatCount, type Offering, type Role, type Venue } from "../engine";
+import { formatCount, isoDate, type Offering, type Role, type Venue } from "../engine";
 import {
   FIELDS,
   readDate,
@@ -155,10 +155,8 @@ export function validateForm(
 
 /** The form that reproduces a stored payload (for "Open"). */
 export function formFromPayload(p: ScenarioPayload): ScenarioForm {
-  const iso = (serial: number) => {
-    const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
-    return d.toISOString().slice(0, 10);
-  };
+  // The date box's yyyy-mm-dd, Excel's calendar (serial 60 is 1900-02-29) as readDate reads it.
+  const iso = isoDate;
   const r = p.rule144;
   return {
     name: p.sheet,

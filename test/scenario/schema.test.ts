@@ -2,7 +2,7 @@
 // store apply the same rule to each field, so a number the form refuses is a number the store
 // refuses, and whatever the form writes the store reads back.
 import fc from "fast-check";
-import { EMPTY_FORM, validateForm, type ScenarioForm } from "../../src/taskpane/form";
+import { EMPTY_FORM, formFromPayload, validateForm, type ScenarioForm } from "../../src/taskpane/form";
 import { parseCapTable, recogniseColumns, sampleCapTable, validatePayload, type ScenarioPayload } from "../../src/scenario";
 
 const rows = sampleCapTable().rows;
@@ -148,4 +148,11 @@ test("the form words each fault of whole shares as before", () => {
   expect(errors("1.5")).toBe("The underwriter capacity must be whole shares.");
   expect(errors("9007199254740992")).toBe("The underwriter capacity is too large.");
   expect(errors("")).toBe("Enter the underwriter capacity as a whole number of shares, e.g. 3,000,000.");
+});
+
+test("an opened scenario shows the dates the form read, early 1900 included (Excel's calendar, serial 60 is 1900-02-29)", () => {
+  for (const asOf of ["1900-01-01", "1900-02-28", "1900-03-01", "2008-07-01"]) {
+    const p = payloadOf({ ...good, rule144: { ...weekly, asOf } });
+    expect(formFromPayload(p).rule144.asOf).toBe(asOf);
+  }
 });
