@@ -11,19 +11,17 @@
 import { MAX_SERIAL, serialFromDate } from "../engine";
 import { sheetNameFault } from "./sheetName";
 
-/** How a value breaks its field's rule. "unreadable": the text typed is not a value of the field's kind. */
+/** How a value breaks its field's rule. "unreadable": not a value of the field's kind at all (text typed, or a stored value of another type). */
 export type Fault = "unreadable" | "negative" | "fractional" | "too large" | "1 or more" | "not a date";
 
 /** A field of the payload: how its text reads, its rule, and the words for a broken rule. */
 export interface Field<T> {
-  /** The type of its value in a stored payload. */
-  kind: T extends number ? "number" : "string";
   /** The field's value from what was typed; null when the text is not such a value at all. */
   read(text: string): T | null;
   /** The value a blank field stands for; without one a blank field is unreadable. */
   blank?: T;
-  /** The rule; null when the value keeps it. Also applied to a stored value of the right type. */
-  check(value: T): Fault | null;
+  /** The rule; null when the value keeps it. Also applied to a stored value, of any type. */
+  check(value: unknown): Fault | null;
   /** What the form shows on the field (typed: the text as typed). */
   form(fault: Fault, typed: string): string;
   /** What the store says, after the field's path: "capacity: expected whole shares". */
@@ -68,57 +66,62 @@ const readText = (text: string): string | null => text.trim();
 
 // ---- The rules -------------------------------------------------------------------------------
 
-const wholeShares = (v: number): Fault | null =>
-  v < 0 ? "negative" : !Number.isInteger(v) ? "fractional" : !Number.isSafeInteger(v) ? "too large" : null;
-const zeroOrMore = (v: number): Fault | null => (v < 0 ? "negative" : null);
+/** A rule on numbers; anything but a finite number breaks it. */
+const number =
+  (rule: (v: number) => Fault | null) =>
+  (v: unknown): Fault | null =>
+    typeof v === "number" && Number.isFinite(v) ? rule(v) : "unreadable";
+const wholeShares = number((v) =>
+  v < 0 ? "negative" : !Number.isInteger(v) ? "fractional" : !Number.isSafeInteger(v) ? "too large" : null,
+);
+const zeroOrMore = number((v) => (v < 0 ? "negative" : null));
 /** A fraction: 0.06 for 6%; 100% or more is not a spread. */
-const belowOne = (v: number): Fault | null => (v < 0 ? "negative" : v >= 1 ? "1 or more" : null);
+const belowOne = number((v) => (v < 0 ? "negative" : v >= 1 ? "1 or more" : null));
 /** An Excel date serial: a whole day from 1 (1900-01-01) to 9999-12-31. */
-const dateSerial = (v: number): Fault | null => (Number.isInteger(v) && v >= 1 && v <= MAX_SERIAL ? null : "not a date");
+const dateSerial = number((v) => (Number.isInteger(v) && v >= 1 && v <= MAX_SERIAL ? null : "not a date"));
 /** A sheet-qualified A1 range, e.g. Volumes!A2:A60 or 'Daily data'!$B$2:$B$60. */
 const A1_RANGE = /^('[^']+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+$/;
-const range = (v: string): Fault | null => (A1_RANGE.test(v) ? null : "unreadable");
+const range = (v: unknown): Fault | null => (typeof v === "string" && A1_RANGE.test(v) ? null : "unreadable");
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const SHARES_FAULTS: Partial<Record<Fault, string>> = {
+  negative: "cannot be negative",
+  fractional: "must be whole shares",
+  "too large": "is too large",
+};
 
 /** Whole shares: what names the number in the form's messages ("the underwriter capacity"). */
 function shares(what: string): Field<number> {
   return {
-    kind: "number",
     read: readNumber,
     check: wholeShares,
-    form: (fault) =>
-      fault === "negative"
-        ? `${capital(what)} cannot be negative.`
-        : fault === "fractional"
-          ? `${capital(what)} must be whole shares.`
-          : fault === "too large"
-            ? `${capital(what)} is too large.`
-            : `Enter ${what} as a whole number of shares, e.g. 3,000,000.`,
+    form: (fault) => {
+      const broken = SHARES_FAULTS[fault];
+      return broken ? `${capital(what)} ${broken}.` : `Enter ${what} as a whole number of shares, e.g. 3,000,000.`;
+    },
     stored: "expected whole shares",
   };
 }
 
 function date(message: string): Field<number> {
-  return { kind: "number", read: readDate, check: dateSerial, form: () => message, stored: "expected a date serial" };
+  return { read: readDate, check: dateSerial, form: () => message, stored: "expected a date serial" };
 }
 
 function rangeOf(message: string): Field<string> {
-  return { kind: "string", read: readText, check: range, form: () => message, stored: "expected a range such as Volumes!A2:A60" };
+  return { read: readText, check: range, form: () => message, stored: "expected a range such as Volumes!A2:A60" };
 }
 
 /** The payload's fields that come from what was typed, by their name in the payload. */
 export const FIELDS = {
   capacity: shares("the underwriter capacity"),
   price: {
-    kind: "number",
     read: readNumber,
     check: zeroOrMore,
     form: () => "Enter the offering price per share, e.g. 20.00.",
     stored: "expected a number of 0 or more",
   } satisfies Field<number>,
   grossSpread: {
-    kind: "number",
     read: readPercent,
     check: belowOne,
     form: (fault, typed) => {
@@ -131,7 +134,6 @@ export const FIELDS = {
     stored: "expected a fraction below 1",
   } satisfies Field<number>,
   commissionPerShare: {
-    kind: "number",
     read: readNumber,
     blank: 0,
     check: zeroOrMore,
@@ -157,9 +159,8 @@ export function readField<T>(field: Field<T>, typed: string): { value: T; proble
 }
 
 /** A stored value checked: null when it keeps the field's rule, else the store's problem naming path. */
-export function storedProblem(field: Field<number> | Field<string>, value: unknown, path: string): string | null {
-  const typed = field.kind === "number" ? typeof value === "number" && Number.isFinite(value) : typeof value === "string";
-  return typed && (field.check as (v: unknown) => Fault | null)(value) === null ? null : `${path}: ${field.stored}`;
+export function storedProblem(field: Field<unknown>, value: unknown, path: string): string | null {
+  return field.check(value) === null ? null : `${path}: ${field.stored}`;
 }
 
 /** The scenario's name, as the form field words its fault (Excel's sheet-name rules: ./sheetName). */
