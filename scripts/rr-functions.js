@@ -17,7 +17,11 @@
 const fs = require("fs");
 const path = require("path");
 const ts = require("typescript");
-const { parseTree } = require("custom-functions-metadata");
+// The generator the webpack plugin itself requires (its dependency), so the ids here are the ones
+// it writes to functions.json and to the associate calls.
+const { parseTree } = require(
+  require.resolve("custom-functions-metadata", { paths: [path.dirname(require.resolve("custom-functions-metadata-plugin"))] }),
+);
 
 const SOURCE = path.resolve(__dirname, "..", "src", "functions", "functions.ts");
 
