@@ -1,3 +1,5 @@
+const { rrFunctionList } = require("./scripts/rr-functions");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -6,6 +8,9 @@ module.exports = {
   testTimeout: 60_000,
   roots: ["<rootDir>/test"],
   setupFiles: ["<rootDir>/test/support/customFunctionsStub.ts", "<rootDir>/test/support/memoryWorkbookSetup.ts"],
+  // The RR function list from src/functions/functions.ts's JSDoc, as webpack.config.js injects it
+  // into the bundles (src/functions/list.ts reads it).
+  globals: { RR_FUNCTION_LIST: rrFunctionList() },
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],

@@ -27,6 +27,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { FunctionsJsonOptionsPlugin } = require("./scripts/functions-json-options");
+const { rrFunctionList, RR_FUNCTIONS_SOURCE } = require("./scripts/rr-functions");
 
 const pkg = require("./package.json");
 
@@ -140,6 +141,13 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       // allowErrorForDataTypeAny, which the generator cannot write (see the plugin's file).
       new FunctionsJsonOptionsPlugin("functions.json"),
+      // The RR function list for the code that calls the functions without Excel (src/functions/list.ts),
+      // read from functions.ts's JSDoc as the metadata plugin reads it; re-read when that file changes.
+      new webpack.DefinePlugin({
+        RR_FUNCTION_LIST: webpack.DefinePlugin.runtimeValue(() => JSON.stringify(rrFunctionList()), {
+          fileDependencies: [RR_FUNCTIONS_SOURCE],
+        }),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

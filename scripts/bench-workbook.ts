@@ -3,6 +3,7 @@
 // Prints figures; the sync budget itself is asserted in test/workbook/office.test.ts.
 import { performance } from "node:perf_hooks";
 import "../test/support/customFunctionsStub";
+import "../test/support/rrFunctionList";
 import { MemoryWorkbook, MemoryGateway } from "../src/workbook/memory";
 import { OfficeGateway } from "../src/workbook/office/gateway";
 import { FakeExcel } from "../test/workbook/support/fakeExcel";

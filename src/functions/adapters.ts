@@ -18,8 +18,8 @@ import {
   parseRole,
   parseOffering,
   priorityTier,
-  cutback,
-  indemnityCap,
+  cutback as engineCutback,
+  indemnityCap as engineIndemnityCap,
   splitByFault,
   checkCap,
   capLeft,
@@ -410,7 +410,7 @@ function tierOf(v: Vector, i: number): number {
   return t;
 }
 
-export function cutbackShares(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
+export function cutback(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
   return grid(() => {
     const cap = checkShares(num(single(whole(capacity), "capacity"), "capacity", SHARES), "capacity");
     const req = vectorOf(requested, "requested");
@@ -482,7 +482,7 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
         put(i, toExcelError(problem));
       }
     }
-    const { included } = cutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    const { included } = engineCutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
     for (let j = 0; j < k; j++) put(rows[j], included[j]);
     if (column) return out;
     out[0] = results;
@@ -492,7 +492,7 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 
 // §4 Indemnity and contribution ------------------------------------------------------------------
 
-export function indemnityCapFn(sharesSold: unknown, price: unknown, discount: unknown, commission: unknown): Result[][] {
+export function indemnityCap(sharesSold: unknown, price: unknown, discount: unknown, commission: unknown): Result[][] {
   return grid(() => {
     const s = vectorOf(sharesSold, "shares_sold");
     const p = vectorOf(price, "price");
@@ -500,7 +500,7 @@ export function indemnityCapFn(sharesSold: unknown, price: unknown, discount: un
     const c = optionalVector(commission, "commission_per_share", 0);
     return byRow([s, p, d, c], (i) =>
       money(
-        indemnityCap(
+        engineIndemnityCap(
           shares(s, i),
           num(at(p, i).cell, at(p, i).name, "a price per share"),
           num(at(d, i).cell, at(d, i).name, "a fraction such as 0.06"),

@@ -15,11 +15,11 @@ import {
   checkDemand,
   describeDemand,
   earlyDemandAllowed,
-  shelfEnd,
+  shelfEnd as engineShelfEnd,
   shelfSuspensionAllowed,
   DemandInput,
   parseEvent,
-  agreementDate,
+  agreementDate as engineAgreementDate,
   rightsPassOnTransfer,
   consentCarries,
   checkShares,
@@ -167,9 +167,9 @@ function scalarDays(arg: unknown, name: string): number {
   return num(single(whole(arg), name), name, "a whole number of days");
 }
 
-export function shelfEndFn(effectiveDate: unknown, suspendedDays: unknown, terms: unknown): Result {
+export function shelfEnd(effectiveDate: unknown, suspendedDays: unknown, terms: unknown): Result {
   return attempt(() =>
-    shelfEnd(scalarDate(effectiveDate, "effective_date"), scalarDays(suspendedDays, "suspended_days"), readTerms(terms)),
+    engineShelfEnd(scalarDate(effectiveDate, "effective_date"), scalarDays(suspendedDays, "suspended_days"), readTerms(terms)),
   );
 }
 
@@ -177,7 +177,7 @@ export function shelfOk(usedDays: unknown, newDays: unknown, terms: unknown): Re
   return attempt(() => shelfSuspensionAllowed(scalarDays(usedDays, "used_days"), scalarDays(newDays, "new_days"), readTerms(terms)));
 }
 
-export function agreementDateFn(event: unknown, when: unknown, terms: unknown): Result[][] {
+export function agreementDate(event: unknown, when: unknown, terms: unknown): Result[][] {
   return grid(() => {
     const t = readTerms(terms);
     const e = vector(whole(event), "event");
@@ -185,7 +185,7 @@ export function agreementDateFn(event: unknown, when: unknown, terms: unknown): 
     return byRow([e, d], (i) => {
       const ev = at(e, i);
       const dt = at(d, i);
-      return agreementDate(parseEvent(text(ev.cell, ev.name, "an event"), ev.name), date(dt.cell, dt.name), t);
+      return engineAgreementDate(parseEvent(text(ev.cell, ev.name, "an event"), ev.name), date(dt.cell, dt.name), t);
     });
   });
 }
@@ -220,7 +220,7 @@ export function consent(consenting: unknown, outstanding: unknown, terms: unknow
 }
 
 /** The terms table, header first: term | value | unit | clause. */
-export function termsTable(preset: unknown): Result[][] {
+export function terms(preset: unknown): Result[][] {
   return grid(() => {
     const cell = isOmitted(preset) ? null : single(preset, "preset");
     // A blank preset cell (null on the web, 0 on desktop) is the default, as an omitted one is.

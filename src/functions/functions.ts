@@ -224,7 +224,7 @@ export function priority(role: any[][], offering: any[][]): any[][] {
  * @returns Whole shares per row.
  */
 export function cutback(requested: any[][], priority: any[][], capacity: any, weights?: any[][]): any[][] {
-  return rr.cutbackShares(requested, priority, capacity, weights);
+  return rr.cutback(requested, priority, capacity, weights);
 }
 
 /**
@@ -240,7 +240,7 @@ export function cutback(requested: any[][], priority: any[][], capacity: any, we
  * @returns Money per row, to the cent.
  */
 export function indemnityCap(shares_sold: any[][], price: any[][], discount: any[][], commission_per_share?: any[][]): any[][] {
-  return rr.indemnityCapFn(shares_sold, price, discount, commission_per_share);
+  return rr.indemnityCap(shares_sold, price, discount, commission_per_share);
 }
 
 /**
@@ -391,7 +391,7 @@ export function demandEarly(request_date: any, closing_date: any, notice_date: a
  * @returns A date serial (format the cell as a date).
  */
 export function shelfEnd(effective_date: any, suspended_days: any, terms?: any[][]): any {
-  return agreement.shelfEndFn(effective_date, suspended_days, terms);
+  return agreement.shelfEnd(effective_date, suspended_days, terms);
 }
 
 /**
@@ -421,7 +421,7 @@ export function shelfOk(used_days: any, new_days: any, terms?: any[][]): any {
  * @returns A date serial per row.
  */
 export function agreementDate(event: any[][], date: any[][], terms?: any[][]): any[][] {
-  return agreement.agreementDateFn(event, date, terms);
+  return agreement.agreementDate(event, date, terms);
 }
 
 /**
@@ -472,5 +472,5 @@ export function consent(consenting: any, outstanding: any, terms?: any[][]): any
  * @returns A table of terms.
  */
 export function terms(preset?: any): any[][] {
-  return agreement.termsTable(preset);
+  return agreement.terms(preset);
 }

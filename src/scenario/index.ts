@@ -2,6 +2,7 @@
 export * from "./capTable";
 export * from "./sample";
 export * from "./payload";
+export * from "./schema";
 export * from "./compute";
 export * from "./sheet";
 export * from "./sheetCheck";

@@ -1,10 +1,12 @@
 // The scenario payload the pane stores in the workbook's scenario store, schema-versioned and
-// validated on read (a corrupt record is reported by name; the others still load).
+// validated on read (a corrupt record is reported by name; the others still load). The rules of
+// its typed fields are ./schema's, the ones the pane's form applies.
 
 import { OFFERINGS, ROLES, VENUES, type Offering, type Role, type Venue } from "../engine";
 import { CAP_FIELDS, type CapField, type ColumnMapping } from "./capTable";
 import type { CapTableLocation as CapTableRef } from "./types";
 import { sheetNameFault } from "./sheetName";
+import { FIELDS, storedProblem } from "./schema";
 
 export const SCENARIO_SCHEMA = 1;
 
@@ -61,16 +63,21 @@ export interface ScenarioPayload {
 type Check = { ok: true; payload: ScenarioPayload } | { ok: false; problem: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isStr = (v: unknown): v is string => typeof v === "string";
+const oneOf = (list: readonly string[], v: unknown) => isStr(v) && list.includes(v);
 
-/** Validates a stored payload; the problem names the first field that is wrong. */
+/**
+ * Validates a stored payload against the schema the form also applies (./schema); the problem
+ * names the first field that is wrong.
+ */
 export function validatePayload(value: unknown): Check {
   const bad = (problem: string): Check => ({ ok: false, problem });
   if (!isObj(value)) return bad("the record is not an object");
   if (value.schema !== SCENARIO_SCHEMA) return bad(`schema version ${JSON.stringify(value.schema)} is not ${SCENARIO_SCHEMA}`);
-  if (!isStr(value.sheet) || value.sheet.trim() === "") return bad("sheet: missing");
+  if (!isStr(value.sheet) || sheetNameFault(value.sheet) === "blank") return bad("sheet: missing");
+  const nameFault = sheetNameFault(value.sheet);
+  if (nameFault) return bad(`sheet: not an Excel sheet name (${nameFault})`);
   const ref = value.capTable;
   if (!isObj(ref) || !isStr(ref.sheet) || !isStr(ref.address) || (ref.table !== undefined && !isStr(ref.table)))
     return bad("capTable: expected sheet and address");
@@ -78,60 +85,36 @@ export function validatePayload(value: unknown): Check {
   for (const [k, v] of Object.entries(value.mapping)) {
     if (!(CAP_FIELDS as readonly string[]).includes(k) || !isCount(v)) return bad(`mapping: bad entry ${k}`);
   }
-  if (!isStr(value.offering) || !(OFFERINGS as readonly string[]).includes(value.offering)) return bad("offering: unknown");
-  if (!isCount(value.capacity)) return bad("capacity: expected whole shares");
-  if (!isNum(value.price) || value.price < 0) return bad("price: expected a number of 0 or more");
-  if (!isNum(value.grossSpread) || value.grossSpread < 0 || value.grossSpread >= 1) return bad("grossSpread: expected a fraction below 1");
-  if (!isNum(value.commissionPerShare) || value.commissionPerShare < 0) return bad("commissionPerShare: expected 0 or more");
+  if (!oneOf(OFFERINGS, value.offering)) return bad("offering: unknown");
+  for (const k of ["capacity", "price", "grossSpread", "commissionPerShare"] as const) {
+    const problem = storedProblem(FIELDS[k], value[k], k);
+    if (problem) return bad(problem);
+  }
   if (!Array.isArray(value.holders)) return bad("holders: expected a list");
   for (const [i, h] of value.holders.entries()) {
-    if (
-      !isObj(h) ||
-      !isCount(h.row) ||
-      !isStr(h.name) ||
-      !isStr(h.role) ||
-      !(ROLES as readonly string[]).includes(h.role) ||
-      !(h.requested === null || isCount(h.requested))
-    ) {
+    if (!isObj(h) || !isCount(h.row) || !isStr(h.name) || !oneOf(ROLES, h.role))
       return bad(`holders[${i}]: expected row, name, role and requested`);
-    }
+    const requested = h.requested === null ? null : storedProblem(FIELDS.requested(h.name), h.requested, `holders[${i}].requested`);
+    if (requested) return bad(requested);
   }
   const r = value.rule144;
   if (r !== null) {
-    if (
-      !isObj(r) ||
-      !isCount(r.asOf) ||
-      !isCount(r.outstanding) ||
-      !isStr(r.venue) ||
-      !(VENUES as readonly string[]).includes(r.venue) ||
-      typeof r.reporting !== "boolean"
-    ) {
+    if (!isObj(r) || !oneOf(VENUES, r.venue) || typeof r.reporting !== "boolean")
       return bad("rule144: expected asOf, outstanding, venue and reporting");
-    }
     const v = r.volumes;
-    const weeklyOk = isObj(v) && v.kind === "weekly" && Array.isArray(v.weeks) && v.weeks.length === 4 && v.weeks.every(isCount);
-    const dailyOk = isObj(v) && v.kind === "daily" && isStr(v.dates) && isStr(v.volumes) && isCount(v.filingDate);
-    if (!weeklyOk && !dailyOk) return bad("rule144.volumes: expected four weekly volumes or daily ranges");
+    const weekly = isObj(v) && v.kind === "weekly" && Array.isArray(v.weeks) && v.weeks.length === 4;
+    const daily = isObj(v) && v.kind === "daily";
+    const problem =
+      storedProblem(FIELDS.asOf, r.asOf, "rule144.asOf") ??
+      storedProblem(FIELDS.outstanding, r.outstanding, "rule144.outstanding") ??
+      (weekly
+        ? (v.weeks as unknown[]).map((w, i) => storedProblem(FIELDS.week(i), w, `rule144.volumes.weeks[${i}]`)).find((p) => p)
+        : daily
+          ? (["dates", "volumes", "filingDate"] as const).map((k) => storedProblem(FIELDS[k], v[k], `rule144.volumes.${k}`)).find((p) => p)
+          : "rule144.volumes: expected four weekly volumes or daily ranges");
+    if (problem) return bad(problem);
   }
   return { ok: true, payload: value as unknown as ScenarioPayload };
-}
-
-/** A scenario name as the form field words its fault (Excel's sheet-name rules: ./sheetName). */
-export function sheetNameProblem(name: string): string | null {
-  switch (sheetNameFault(name)) {
-    case null:
-      return null;
-    case "blank":
-      return "Enter a name.";
-    case "too long":
-      return "At most 31 characters (an Excel sheet name).";
-    case "forbidden character":
-      return "A sheet name cannot contain : \\ / ? * [ or ].";
-    case "apostrophe at an end":
-      return "A sheet name cannot start or end with an apostrophe.";
-    case "reserved":
-      return '"History" is reserved by Excel.';
-  }
 }
 
 export type { CapField };

@@ -1,11 +1,11 @@
 // Explain cell, pure: given what the gateway read (the active cell, the RR formula behind it and
 // the ranges it refers to), evaluate the formula again through the RR functions themselves
-// (src/functions/implementations.ts) and say what the cell holds and why. Excel desktop and Mac do not
+// (src/functions/list.ts) and say what the cell holds and why. Excel desktop and Mac do not
 // show a custom function's error message (office-js issues #4971 and #4813), and Excel does not
 // call a custom function at all while an argument holds an error value, so the message is
 // rebuilt here from the same inputs rather than read back from Excel.
 
-import { RR_IMPLEMENTATIONS } from "../../functions/implementations";
+import { RR_FUNCTIONS } from "../../functions/list";
 import { at, isBlankOrZero, vector, type Vector } from "../../functions/excel";
 import { cutback, describeAllocation, formatCount } from "../../engine";
 import type { FormulaCellRead, ReadCell } from "../gateway";
@@ -160,7 +160,7 @@ function grid(result: unknown): unknown[][] {
 }
 
 function call(name: string, args: Excelish[]): unknown {
-  const fn = RR_IMPLEMENTATIONS[name] as unknown as (...a: unknown[]) => unknown;
+  const fn = RR_FUNCTIONS[name] as unknown as (...a: unknown[]) => unknown;
   try {
     return fn(...args);
   } catch (e) {
@@ -180,7 +180,7 @@ export function explainCell(read: FormulaCellRead): Explanation {
   const parsed = parseRrFormula(read.formula.text);
   if (parsed.kind !== "call") return { ...base, formula, problem: `RegRights explains RR formulas only: ${parsed.reason}.` };
   const info = FUNCTIONS[parsed.name];
-  if (!info || !RR_IMPLEMENTATIONS[parsed.name]) return { ...base, formula, problem: `RR.${parsed.name} is not a RegRights function.` };
+  if (!info || !RR_FUNCTIONS[parsed.name]) return { ...base, formula, problem: `RR.${parsed.name} is not a RegRights function.` };
   const fnInfo = { name: `RR.${parsed.name}`, clause: info.clause };
   const p = prepare(read, parsed.args, info, parsed.name);
   if (typeof p === "string") return { ...base, formula, function: fnInfo, problem: p };

@@ -19,10 +19,10 @@
 //   error".
 
 import { FormulaError, FunctionArg } from "fast-formula-parser";
-import { RR_REGISTRY } from "../../functions/registry";
+import { RR_FUNCTIONS } from "../../functions/list";
 
-/** The RR functions by their id in functions.json (src/functions/registry.ts keeps the table). */
-export const RR_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown>> = RR_REGISTRY;
+/** The RR functions by their id in functions.json (src/functions/list.ts builds the table from functions.ts). */
+export { RR_FUNCTIONS };
 export const RR_NAMESPACE = "RR";
 
 /** Which Excel passes the arguments: blanks arrive as null on the web and as 0 on desktop. */
