@@ -47,6 +47,29 @@ describe("the gross spread field", () => {
   });
 });
 
+describe("the commission per share field", () => {
+  const rows = sampleCapTable().rows;
+  const mapping = recogniseColumns(rows[0] as string[]);
+  const parsed = parseCapTable(rows.slice(1), mapping);
+  const cap = { ref: { sheet: "CapTable", address: "A1:G11" }, mapping, parsed };
+  const holders = parsed.holders.map((h) => ({ row: h.row, name: h.name, role: h.role ?? ("holder" as const), requested: "" }));
+  const form = (commission: string) => ({ ...EMPTY_FORM, capacity: "3,000,000", price: "20", spread: "6%", commission, holders });
+
+  // $20 less a 6% spread leaves $18.80 a share.
+  test.each([
+    ["18.80", undefined],
+    [
+      "18.81",
+      "A commission of $18.81 a share is more than the $18.80 a share left after the gross spread; the holders' net proceeds would be negative.",
+    ],
+    ["", undefined],
+  ])("commission %p → %p", (commission, message) => {
+    const { errors, payload } = validateForm(form(commission), cap);
+    expect(errors.commission).toBe(message);
+    expect(payload === null).toBe(message !== undefined);
+  });
+});
+
 describe("an opened scenario shows numbers as a fresh form does", () => {
   test("capacity, requests, outstanding and weekly volumes with thousands separators; the price to the cent", () => {
     const rows = sampleCapTable().rows;
