@@ -327,7 +327,8 @@ describe("task pane", () => {
     const { gateway, user } = setup();
     await insertSample(user);
     await user.click(screen.getByRole("checkbox", { name: "Add the Rule 144 tests to the scenario sheet" }));
-    await user.type(screen.getByLabelText("Shares outstanding"), "20,000,000");
+    // The Rule 144 fields load on demand (a chunk of their own) once the tests are turned on.
+    await user.type(await screen.findByLabelText("Shares outstanding"), "20,000,000");
     for (const [i, v] of ["150000", "172000", "196000", "181000"].entries())
       await user.type(screen.getByLabelText(`Week ${i + 1} volume`), v);
     await user.click(screen.getByRole("button", { name: "Run scenario" }));
