@@ -1,26 +1,33 @@
 // Step 2: the offering: scenario name, offering type, capacity, price, spread and commission, and
-// each holder's role and requested shares.
-import { Body1, Button, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+// each holder's role and requested shares (a virtual list: only the rows in view are rendered).
+import { Body1, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { List, useDynamicRowHeight, type RowComponentProps } from "react-window";
 import { OFFERINGS, ROLES, formatCount, type Offering, type Role } from "../../engine";
 import { OFFERING_LABELS, ROLE_LABELS } from "../../scenario";
 import type { CapState } from "./capState";
 import { useStepStyles } from "./styles";
+import type { FormErrors, ScenarioForm } from "../form";
 import type { FormApi } from "./useScenarioForm";
 
-/** Holder rows rendered at once; a 5,000-holder table is searched and shown in pages. */
-export const HOLDER_ROWS_SHOWN = 50;
+/** From this many holders the list offers "Find a holder". */
+export const FIND_FROM = 50;
+/** Holder rows visible at once; more scroll inside the list, which renders only what is in view. */
+export const HOLDER_ROWS_VISIBLE = 8;
+/** A holder row's height before it is measured: its name, then the role and requested boxes. */
+const ROW_ESTIMATE = 68;
 
 export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: FormApi }) {
   const styles = useStepStyles();
   const { form, errors, err, setField, setHolder } = formApi;
   const [find, setFind] = useState("");
-  const [limit, setLimit] = useState(HOLDER_ROWS_SHOWN);
   const registrable = useMemo(() => new Map(cap?.parsed.holders.map((h) => [h.row, h.asConverted]) ?? []), [cap]);
   const wanted = find.trim().toLowerCase();
-  const matching = wanted === "" ? form.holders : form.holders.filter((h) => h.name.toLowerCase().includes(wanted));
-  const shown = matching.slice(0, limit);
-  const big = form.holders.length > HOLDER_ROWS_SHOWN;
+  const matching = useMemo(
+    () => (wanted === "" ? form.holders : form.holders.filter((h) => h.name.toLowerCase().includes(wanted))),
+    [form.holders, wanted],
+  );
+  const big = form.holders.length > FIND_FROM;
   return (
     <section className={styles.section} aria-labelledby="offering-heading">
       <Subtitle2 as="h2" id="offering-heading">
@@ -56,53 +63,88 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
       </div>
       {big && (
         <Field label="Find a holder" hint={`${formatCount(form.holders.length)} holders; requests left blank take all registrable shares.`}>
-          <Input
-            type="search"
-            value={find}
-            onChange={(_, d) => {
-              setFind(d.value);
-              setLimit(HOLDER_ROWS_SHOWN);
-            }}
-          />
+          <Input type="search" value={find} onChange={(_, d) => setFind(d.value)} />
         </Field>
       )}
       {form.holders.length > 0 && (
-        <div className={styles.holders} role="group" aria-label="Holders: role and requested shares">
-          <Caption1>Role</Caption1>
-          <Caption1>Requested (blank = all registrable)</Caption1>
-          {shown.map((h) => {
-            const reg = registrable.get(h.row);
-            return (
-              <HolderRow
-                key={h.row}
-                name={h.name}
-                role={h.role}
-                requested={h.requested}
-                registrable={reg ?? null}
-                error={errors[`requested:${h.row}`]}
-                onRole={(role) => setHolder(h.row, { role })}
-                onRequested={(requested) => setHolder(h.row, { requested })}
-                nameClass={styles.holderName}
-                fillClass={styles.fill}
-              />
-            );
-          })}
+        <div role="group" aria-label="Holders: role and requested shares">
+          <div className={styles.holders}>
+            <Caption1>Role</Caption1>
+            <Caption1>Requested (blank = all registrable)</Caption1>
+          </div>
+          <HolderList
+            holders={matching}
+            registrable={registrable}
+            errors={errors}
+            setHolder={setHolder}
+            filter={wanted}
+            rowClass={styles.holders}
+            nameClass={styles.holderName}
+            fillClass={styles.fill}
+          />
         </div>
       )}
-      {shown.length < matching.length && (
-        <div className={styles.row}>
-          <Caption1 className={styles.muted}>
-            Showing {formatCount(shown.length)} of {formatCount(matching.length)} {wanted === "" ? "holders" : "matching holders"}.
-          </Caption1>
-          <Button size="small" onClick={() => setLimit((l) => l + HOLDER_ROWS_SHOWN)}>
-            Show {formatCount(Math.min(HOLDER_ROWS_SHOWN, matching.length - shown.length))} more
-          </Button>
-        </div>
-      )}
-      {big && wanted !== "" && matching.length === 0 && (
-        <Caption1 className={styles.muted}>No holder's name contains "{find.trim()}".</Caption1>
+      {big && wanted !== "" && (
+        <Caption1 className={styles.muted} role="status">
+          {matching.length === 0
+            ? `No holder's name contains "${find.trim()}".`
+            : `${formatCount(matching.length)} of ${formatCount(form.holders.length)} holders match.`}
+        </Caption1>
       )}
     </section>
+  );
+}
+
+type HolderItem = ScenarioForm["holders"][number];
+
+interface HolderRowProps {
+  holders: HolderItem[];
+  registrable: Map<number, number | null>;
+  errors: FormErrors;
+  setHolder: FormApi["setHolder"];
+  rowClass: string;
+  nameClass: string;
+  fillClass: string;
+}
+
+const holderKey = (index: number, data: HolderRowProps) => data.holders[index].row;
+
+/**
+ * The holders as a virtual list (react-window): only the rows in view (and a few either side) are
+ * in the page, so a 5,000-holder table keeps the pane short and the page responsive. Rows are
+ * measured as they render (a long name wraps, a field's message adds a line). Up to
+ * HOLDER_ROWS_VISIBLE rows show at once; the list scrolls inside its own box.
+ */
+function HolderList({
+  filter,
+  holders,
+  registrable,
+  errors,
+  setHolder,
+  rowClass,
+  nameClass,
+  fillClass,
+}: HolderRowProps & { filter: string }) {
+  // Measured heights belong to rows by position: a new filter starts from the estimate again.
+  const rowHeight = useDynamicRowHeight({ defaultRowHeight: ROW_ESTIMATE, key: filter });
+  const height = Math.min(holders.length, HOLDER_ROWS_VISIBLE) * ROW_ESTIMATE;
+  const rowProps = useMemo(
+    () => ({ holders, registrable, errors, setHolder, rowClass, nameClass, fillClass }),
+    [holders, registrable, errors, setHolder, rowClass, nameClass, fillClass],
+  );
+  return (
+    <List
+      aria-label="Holders"
+      rowComponent={HolderRow}
+      rowCount={holders.length}
+      rowHeight={rowHeight}
+      rowKey={holderKey}
+      rowProps={rowProps}
+      overscanCount={4}
+      // jsdom and the first render have no layout: the list is this tall until it is measured.
+      defaultHeight={height}
+      style={{ height, maxWidth: "100%" }}
+    />
   );
 }
 
@@ -115,26 +157,30 @@ const ROLE_SHORT: Record<Role, string> = {
   company: "Company (primary)",
 };
 
-function HolderRow(props: {
-  name: string;
-  role: Role;
-  requested: string;
-  registrable: number | null;
-  error?: string;
-  onRole: (r: Role) => void;
-  onRequested: (v: string) => void;
-  nameClass: string;
-  fillClass: string;
-}) {
+function HolderRow({
+  index,
+  style,
+  ariaAttributes,
+  holders,
+  registrable,
+  errors,
+  setHolder,
+  rowClass,
+  nameClass,
+  fillClass,
+}: RowComponentProps<HolderRowProps>) {
+  const h = holders[index];
+  const reg = registrable.get(h.row) ?? null;
+  const error = errors[`requested:${h.row}`];
   return (
-    <>
-      <Body1 className={props.nameClass}>{props.name}</Body1>
+    <div style={style} className={rowClass} {...ariaAttributes}>
+      <Body1 className={nameClass}>{h.name}</Body1>
       <Select
-        className={props.fillClass}
-        aria-label={`Role of ${props.name}`}
-        title={ROLE_LABELS[props.role]}
-        value={props.role}
-        onChange={(_, d) => props.onRole(d.value as Role)}
+        className={fillClass}
+        aria-label={`Role of ${h.name}`}
+        title={ROLE_LABELS[h.role]}
+        value={h.role}
+        onChange={(_, d) => setHolder(h.row, { role: d.value as Role })}
         size="small"
       >
         {ROLES.map((r) => (
@@ -143,17 +189,17 @@ function HolderRow(props: {
           </option>
         ))}
       </Select>
-      <Field className={props.fillClass} validationState={props.error ? "error" : "none"} validationMessage={props.error} size="small">
+      <Field className={fillClass} validationState={error ? "error" : "none"} validationMessage={error} size="small">
         <Input
-          className={props.fillClass}
-          aria-label={`Requested shares of ${props.name}`}
+          className={fillClass}
+          aria-label={`Requested shares of ${h.name}`}
           inputMode="numeric"
-          placeholder={props.registrable === null ? "" : formatCount(props.registrable)}
-          value={props.requested}
-          onChange={(_, d) => props.onRequested(d.value)}
+          placeholder={reg === null ? "" : formatCount(reg)}
+          value={h.requested}
+          onChange={(_, d) => setHolder(h.row, { requested: d.value })}
           size="small"
         />
       </Field>
-    </>
+    </div>
   );
 }
