@@ -131,7 +131,7 @@ describe("dist/taskpane.html (shared runtime: functions.js and taskpane.js on on
     const taskpane = fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8");
     const chunks = paneJs().filter((f) => !pageScripts("taskpane.html").includes(f));
     // Named by webpackChunkName in src/taskpane/lazy.tsx, Pane.tsx and the Office gateway, with a content hash.
-    for (const name of ["ocf", "import-report", "explain", "grid", "run", "compare", "rule144", "workbook"]) {
+    for (const name of ["ocf", "import-report", "explain", "grid", "run", "compare", "rule144", "workbook", "holders"]) {
       expect([name, chunks.some((f) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.js$`).test(f))]).toEqual([name, true]);
     }
     // The OCF importer's inflate (fflate), the DataGrid and the explainer's catalogue stay out.

@@ -1,8 +1,9 @@
 // The pane's views that load on demand (webpack splits each dynamic import() into its own chunk
 // in dist/, fetched from beside taskpane.html): the OCF import report, Explain cell, the results
-// of a run and its read-back check, the comparison, and the results/comparison grids (Fluent's
-// DataGrid). Each shows a Fluent Spinner while its chunk loads. The OCF importer itself (fflate) is
-// imported by Pane.tsx when the user picks files, and the run's work through loadRun().
+// of a run and its read-back check, the comparison, the Rule 144 fields, the holder list
+// (react-window), and the results/comparison grids (Fluent's DataGrid). Each shows a Fluent
+// Spinner while its chunk loads. The OCF importer itself (fflate) is imported by Pane.tsx when the
+// user picks files, and the run's work through loadRun().
 
 import { Spinner } from "@fluentui/react-components";
 import { Suspense, lazy, type ComponentProps, type ReactNode } from "react";
@@ -27,6 +28,7 @@ const LazyComparison = lazy(() => loadCompare().then((m) => ({ default: m.Compar
 const LazyRule144Fields = lazy(() =>
   import(/* webpackChunkName: "rule144" */ "./steps/Rule144Fields").then((m) => ({ default: m.Rule144Fields })),
 );
+const LazyHolderList = lazy(() => import(/* webpackChunkName: "holders" */ "./steps/HolderList").then((m) => ({ default: m.HolderList })));
 const LazyGrid = lazy(() => import(/* webpackChunkName: "grid" */ "./Grid").then((m) => ({ default: m.Grid })));
 
 function Loading({ label, children }: { label: string; children: ReactNode }) {
@@ -93,6 +95,14 @@ export function Rule144Fields(props: ComponentProps<typeof LazyRule144Fields>) {
   return (
     <Loading label="Loading the Rule 144 fields…">
       <LazyRule144Fields {...props} />
+    </Loading>
+  );
+}
+
+export function HolderList(props: ComponentProps<typeof LazyHolderList>) {
+  return (
+    <Loading label="Loading the holders…">
+      <LazyHolderList {...props} />
     </Loading>
   );
 }

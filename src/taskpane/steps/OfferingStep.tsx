@@ -1,21 +1,16 @@
 // Step 2: the offering: scenario name, offering type, capacity, price, spread and commission, and
 // each holder's role and requested shares (a virtual list: only the rows in view are rendered).
-import { Body1, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { List, useDynamicRowHeight, type RowComponentProps } from "react-window";
-import { OFFERINGS, ROLES, formatCount, type Offering, type Role } from "../../engine";
-import { OFFERING_LABELS, ROLE_LABELS } from "../../scenario";
+import { OFFERINGS, formatCount, type Offering } from "../../engine";
+import { OFFERING_LABELS } from "../../scenario";
+import { HolderList } from "../lazy";
 import type { CapState } from "./capState";
 import { useStepStyles } from "./styles";
-import type { FormErrors, ScenarioForm } from "../form";
 import type { FormApi } from "./useScenarioForm";
 
 /** From this many holders the list offers "Find a holder". */
 export const FIND_FROM = 50;
-/** Holder rows visible at once; more scroll inside the list, which renders only what is in view. */
-export const HOLDER_ROWS_VISIBLE = 8;
-/** A holder row's height before it is measured: its name, then the role and requested boxes. */
-const ROW_ESTIMATE = 68;
 
 export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: FormApi }) {
   const styles = useStepStyles();
@@ -92,114 +87,5 @@ export function OfferingStep({ cap, formApi }: { cap: CapState | null; formApi: 
         </Caption1>
       )}
     </section>
-  );
-}
-
-type HolderItem = ScenarioForm["holders"][number];
-
-interface HolderRowProps {
-  holders: HolderItem[];
-  registrable: Map<number, number | null>;
-  errors: FormErrors;
-  setHolder: FormApi["setHolder"];
-  rowClass: string;
-  nameClass: string;
-  fillClass: string;
-}
-
-const holderKey = (index: number, data: HolderRowProps) => data.holders[index].row;
-
-/**
- * The holders as a virtual list (react-window): only the rows in view (and a few either side) are
- * in the page, so a 5,000-holder table keeps the pane short and the page responsive. Rows are
- * measured as they render (a long name wraps, a field's message adds a line). Up to
- * HOLDER_ROWS_VISIBLE rows show at once; the list scrolls inside its own box.
- */
-function HolderList({
-  filter,
-  holders,
-  registrable,
-  errors,
-  setHolder,
-  rowClass,
-  nameClass,
-  fillClass,
-}: HolderRowProps & { filter: string }) {
-  // Measured heights belong to rows by position: a new filter starts from the estimate again.
-  const rowHeight = useDynamicRowHeight({ defaultRowHeight: ROW_ESTIMATE, key: filter });
-  const height = Math.min(holders.length, HOLDER_ROWS_VISIBLE) * ROW_ESTIMATE;
-  const rowProps = useMemo(
-    () => ({ holders, registrable, errors, setHolder, rowClass, nameClass, fillClass }),
-    [holders, registrable, errors, setHolder, rowClass, nameClass, fillClass],
-  );
-  return (
-    <List
-      aria-label="Holders"
-      rowComponent={HolderRow}
-      rowCount={holders.length}
-      rowHeight={rowHeight}
-      rowKey={holderKey}
-      rowProps={rowProps}
-      overscanCount={4}
-      // jsdom and the first render have no layout: the list is this tall until it is measured.
-      defaultHeight={height}
-      style={{ height, maxWidth: "100%" }}
-    />
-  );
-}
-
-/** Role names short enough for the pane's role boxes; the full name is the box's tooltip. */
-const ROLE_SHORT: Record<Role, string> = {
-  holder: "Holder",
-  initiating: "Initiating holder",
-  other: "Other agreement",
-  "no-rights": "No rights",
-  company: "Company (primary)",
-};
-
-function HolderRow({
-  index,
-  style,
-  ariaAttributes,
-  holders,
-  registrable,
-  errors,
-  setHolder,
-  rowClass,
-  nameClass,
-  fillClass,
-}: RowComponentProps<HolderRowProps>) {
-  const h = holders[index];
-  const reg = registrable.get(h.row) ?? null;
-  const error = errors[`requested:${h.row}`];
-  return (
-    <div style={style} className={rowClass} {...ariaAttributes}>
-      <Body1 className={nameClass}>{h.name}</Body1>
-      <Select
-        className={fillClass}
-        aria-label={`Role of ${h.name}`}
-        title={ROLE_LABELS[h.role]}
-        value={h.role}
-        onChange={(_, d) => setHolder(h.row, { role: d.value as Role })}
-        size="small"
-      >
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {ROLE_SHORT[r]}
-          </option>
-        ))}
-      </Select>
-      <Field className={fillClass} validationState={error ? "error" : "none"} validationMessage={error} size="small">
-        <Input
-          className={fillClass}
-          aria-label={`Requested shares of ${h.name}`}
-          inputMode="numeric"
-          placeholder={reg === null ? "" : formatCount(reg)}
-          value={h.requested}
-          onChange={(_, d) => setHolder(h.row, { requested: d.value })}
-          size="small"
-        />
-      </Field>
-    </div>
   );
 }
