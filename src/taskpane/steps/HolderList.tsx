@@ -3,8 +3,8 @@
 // 5,000-holder table keeps the pane short and the page responsive. Loaded on demand (lazy.tsx, the
 // chunk "holders") with the first cap table read.
 import { Body1, Field, Input, Select } from "@fluentui/react-components";
-import { useMemo } from "react";
-import { List, useDynamicRowHeight, type RowComponentProps } from "react-window";
+import { useEffect, useMemo } from "react";
+import { List, useDynamicRowHeight, useListRef, type RowComponentProps } from "react-window";
 import { ROLES, formatCount, type Role } from "../../engine";
 import { ROLE_LABELS } from "../../scenario";
 import type { FormErrors, ScenarioForm } from "../form";
@@ -45,6 +45,12 @@ export function HolderList({
 }: HolderRowProps & { filter: string }) {
   // Measured heights belong to rows by position: a new filter starts from the estimate again.
   const rowHeight = useDynamicRowHeight({ defaultRowHeight: ROW_ESTIMATE, key: filter });
+  const listRef = useListRef(null);
+  // After a run refused, the first holder whose request needs attention scrolls into view.
+  useEffect(() => {
+    const index = holders.findIndex((h) => errors[`requested:${h.row}`] !== undefined);
+    if (index >= 0) listRef.current?.scrollToRow({ index, align: "smart" });
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps -- on a new set of messages only, not as the user types or filters
   const height = Math.min(holders.length, HOLDER_ROWS_VISIBLE) * ROW_ESTIMATE;
   const rowProps = useMemo(
     () => ({ holders, registrable, errors, setHolder, rowClass, nameClass, fillClass }),
@@ -52,6 +58,7 @@ export function HolderList({
   );
   return (
     <List
+      listRef={listRef}
       aria-label="Holders"
       rowComponent={HolderRow}
       rowCount={holders.length}
