@@ -14,9 +14,12 @@
  *   both entries of the shared runtime. taskpane.html loads it before functions.js and taskpane.js
  *   (HtmlWebpackPlugin adds an entry's split chunks itself). functions.js alone no longer runs: the
  *   shared runtime loads the page, never functions.js by itself.
- * - The views the pane loads on demand (dynamic import(): the OCF importer and fflate, the import
- *   report, Explain cell, the DataGrid) are chunks named after them, fetched from beside the page
- *   (publicPath ""), with a content hash so a cached old chunk never meets a new taskpane.js.
+ * - What the pane loads on demand (dynamic import(): the OCF importer and fflate, the import
+ *   report, Explain cell, the holder list, the Rule 144 fields, the run and its results, the
+ *   comparison, the DataGrid, the Office gateway's writer and reads) are chunks named after them,
+ *   fetched from beside the page (publicPath ""), with a content hash so a cached old chunk never
+ *   meets a new taskpane.js. package.json's sideEffects lets the barrels (src/scenario) tree-shake;
+ *   src/engine is listed there so that it stays whole in engine.js.
  */
 
 const fs = require("fs");

@@ -15,6 +15,7 @@ import {
 } from "../engine";
 import type { ParsedCapTable } from "./capTable";
 import type { ScenarioPayload } from "./payload";
+import { ScenarioError } from "./scenarioError";
 
 /** What each tier is, per cutback clause (1 = excluded first). */
 export const TIER_NAMES: Record<Offering, Record<number, string>> = {
@@ -54,12 +55,7 @@ export interface ScenarioResult {
   totals: { registrable: number; requested: number; included: number; cutBack: number; cap: string };
 }
 
-export class ScenarioError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ScenarioError";
-  }
-}
+export { ScenarioError };
 
 /** "; rights lapse on 2009-01-02 (Rule 144, inputs held fixed)", or why they never lapse; nothing once ceased. */
 function lapseNote(lapse: { date: number | null; reason: string } | undefined, ceased: boolean): string {

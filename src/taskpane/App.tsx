@@ -5,8 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
   Title3,
   makeStyles,
   tokens,
@@ -17,6 +15,7 @@ import type { CapTableRef, WorkbookGateway } from "../workbook/gateway";
 import { GatewayContext } from "./gatewayContext";
 import { Pane } from "./Pane";
 import { ExplainCell } from "./lazy";
+import { ViewTabs } from "./ViewTabs";
 import { useState } from "react";
 
 /** What the pane learned about its host at start-up. */
@@ -49,6 +48,11 @@ const useStyles = makeStyles({
   footer: { color: tokens.colorNeutralForeground3 },
   view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
+
+const VIEWS = [
+  { value: "scenario", label: "Scenario" },
+  { value: "explain", label: "Explain cell" },
+] as const;
 
 function hostLine(info: HostInfo): string {
   if (!info.officeLoaded) {
@@ -88,14 +92,21 @@ export function App({
         </header>
         {gateway ? (
           <GatewayContext.Provider value={gateway}>
-            <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value === "explain" ? "explain" : "scenario")}>
-              <Tab value="scenario">Scenario</Tab>
-              <Tab value="explain">Explain cell</Tab>
-            </TabList>
-            <div className={view === "scenario" ? styles.view : undefined} hidden={view !== "scenario"}>
+            <ViewTabs label="RegRights views" tabs={VIEWS} selected={view} onSelect={setView} panelId={(v) => `view-${v}`} />
+            <div
+              role="tabpanel"
+              id="view-scenario"
+              aria-labelledby="view-scenario-tab"
+              className={view === "scenario" ? styles.view : undefined}
+              hidden={view !== "scenario"}
+            >
               <Pane initialCapTable={initialCapTable} />
             </div>
-            {view === "explain" && <ExplainCell />}
+            {view === "explain" && (
+              <div role="tabpanel" id="view-explain" aria-labelledby="view-explain-tab" className={styles.view}>
+                <ExplainCell />
+              </div>
+            )}
           </GatewayContext.Provider>
         ) : (
           <MessageBar intent="info" layout="multiline">

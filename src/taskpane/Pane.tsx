@@ -6,25 +6,16 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { OcfImport } from "../ocf";
-import {
-  SAMPLE_SHEET,
-  SAMPLE_TABLE,
-  buildScenarioSheet,
-  computeScenario,
-  sampleCapTable,
-  type CapField,
-  type ColumnMapping,
-  type ScenarioPayload,
-} from "../scenario";
-import { runWarnings, type RunWarning } from "../scenario";
+import { SAMPLE_SHEET, SAMPLE_TABLE, sampleCapTable, type CapField, type ColumnMapping, type ScenarioPayload } from "../scenario";
+import type { RunWarning } from "../scenario";
 import { ForeignContentError, type CapTableRead, type CapTableRef } from "../workbook/gateway";
 import { describeFailure } from "./failure";
 import { formFromPayload, validateForm } from "./form";
 import { useGateway } from "./gatewayContext";
 import { newId } from "./ids";
 import type { PickedFile } from "./ocfFiles";
+import { loadRun } from "./lazy";
 import { Scenarios } from "./Scenarios";
-import { readBackCheck } from "./SheetCheck";
 import { useMessageChannel, useMessages } from "./messages";
 import { CapTableStep } from "./steps/CapTableStep";
 import { OfferingStep } from "./steps/OfferingStep";
@@ -36,7 +27,6 @@ import { useScenarioForm } from "./steps/useScenarioForm";
 import { formatCount } from "../engine";
 
 export { describeFailure } from "./failure";
-export { Results } from "./steps/Results";
 export type { CapState } from "./steps/capState";
 
 const OCF_SHEET = "OCF cap table";
@@ -150,6 +140,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
     if (!cap) return;
     // Compute first: a scenario the engine refuses writes nothing.
     await say(`Computing ${formatCount(payload.holders.length)} holders…`);
+    const { buildScenarioSheet, computeScenario, readBackCheck } = await loadRun();
     const computed = computeScenario(cap.parsed, payload);
     const sheet = buildScenarioSheet(payload, cap.parsed);
     await say(`Writing ${formatCount(payload.holders.length)} rows to the sheet "${payload.sheet}"…`);
@@ -184,7 +175,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
   };
 
   /** anyway: the user has read the warnings and runs regardless. */
-  const run = (anyway = false) => {
+  const run = async (anyway = false) => {
     const checked = validateForm(form, cap ? { ref: cap.read.ref, mapping: cap.mapping, parsed: cap.parsed } : null);
     setErrors(checked.errors);
     setConfirm(null);
@@ -195,6 +186,14 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
       return;
     }
     const payload = checked.payload;
+    // The run's code loads with the first run (a chunk of its own; see lazy.tsx).
+    let runWarnings: Awaited<ReturnType<typeof loadRun>>["runWarnings"];
+    try {
+      ({ runWarnings } = await loadRun());
+    } catch (err) {
+      setFailure(describeFailure(err, "load the run"));
+      return;
+    }
     const list = runWarnings(payload, { ref: cap.read.ref, headers: cap.read.headers, mapping: cap.mapping, parsed: cap.parsed });
     if (list.length > 0 && !anyway) {
       // Nothing is written until the user has read them.
@@ -221,6 +220,7 @@ export function Pane({ initialCapTable }: { initialCapTable?: CapTableRef } = {}
 
   const openScenario = (payload: ScenarioPayload, id: string) =>
     step("open", "open the scenario", async () => {
+      const { computeScenario } = await loadRun();
       const read = await gateway.readCapTable(payload.capTable);
       const state = makeCap(read, {}, payload.mapping);
       setCap(state);

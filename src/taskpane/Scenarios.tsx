@@ -17,12 +17,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatCount } from "../engine";
-import { computeScenario, parseCapTable, sheetNameProblem, validatePayload, type ScenarioPayload, type ScenarioResult } from "../scenario";
+import { sheetNameProblem, validatePayload, type ScenarioPayload } from "../scenario";
 import { WorkbookError } from "../workbook/errors";
 import type { ScenarioRecord, ScenarioSummary, SheetRename, WorkbookGateway } from "../workbook/gateway";
-import type { GridColumn } from "./Grid";
-import { Grid } from "./lazy";
+import type { CompareRow } from "./Compare";
+import { Comparison, loadCompare, loadRun } from "./lazy";
 import { newId } from "./ids";
 import { useMessages, type Messages } from "./messages";
 
@@ -86,39 +85,7 @@ interface Opened {
   payload: ScenarioPayload;
 }
 
-export interface CompareRow {
-  name: string;
-  a: { included: number; cap: string } | null;
-  b: { included: number; cap: string } | null;
-}
-
-/** Joins two results by holder name, keeping the order of A then B's extras. */
-export function compareResults(a: ScenarioResult, b: ScenarioResult): CompareRow[] {
-  const rows = new Map<string, CompareRow>();
-  for (const h of a.holders) rows.set(h.name, { name: h.name, a: { included: h.included, cap: h.cap }, b: null });
-  for (const h of b.holders) {
-    const r = rows.get(h.name) ?? { name: h.name, a: null, b: null };
-    r.b = { included: h.included, cap: h.cap };
-    rows.set(h.name, r);
-  }
-  return [...rows.values()];
-}
-
 const savedAt = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
-
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const signed = (n: number, f: (x: number) => string) => (n === 0 ? "—" : `${n > 0 ? "+" : "−"}${f(Math.abs(n))}`);
-const cents = (s: string | undefined) => Math.round(Number(s ?? 0) * 100);
-
-const COMPARE_COLUMNS: GridColumn<CompareRow>[] = [
-  { id: "holder", title: "Holder", grow: 2, render: (r) => r.name },
-  { id: "aInc", title: "A included", render: (r) => (r.a ? formatCount(r.a.included) : "—"), numeric: true },
-  { id: "bInc", title: "B included", render: (r) => (r.b ? formatCount(r.b.included) : "—"), numeric: true },
-  { id: "dInc", title: "Δ shares", render: (r) => signed((r.b?.included ?? 0) - (r.a?.included ?? 0), formatCount), numeric: true },
-  { id: "aCap", title: "A cap", render: (r) => (r.a ? money.format(Number(r.a.cap)) : "—"), numeric: true },
-  { id: "bCap", title: "B cap", render: (r) => (r.b ? money.format(Number(r.b.cap)) : "—"), numeric: true },
-  { id: "dCap", title: "Δ cap", render: (r) => signed(cents(r.b?.cap) - cents(r.a?.cap), (c) => money.format(c / 100)), numeric: true },
-];
 
 /** One side of the comparison: a saved scenario by name. */
 function ScenarioPicker(props: { label: string; scenarios: Valid[]; value: string; onChange: (id: string) => void }) {
@@ -318,6 +285,8 @@ export function Scenarios({
     setComparing(true);
     clear();
     try {
+      // The engine's scenario and the comparison load with the first comparison (chunks of their own).
+      const [{ computeScenario, parseCapTable }, { compareResults }] = await Promise.all([loadRun(), loadCompare()]);
       const results = await Promise.all(
         [a, b].map(async (v) => {
           const { payload } = await open(v);
@@ -467,10 +436,7 @@ export function Scenarios({
       )}
       {shown && (
         <div className={styles.scroll}>
-          <Body1>
-            A = {nameOf(shown.a)}, B = {nameOf(shown.b)}
-          </Body1>
-          <Grid label="Scenario comparison" items={shown.rows} columns={COMPARE_COLUMNS} rowId={(r) => r.name} />
+          <Comparison a={nameOf(shown.a) ?? ""} b={nameOf(shown.b) ?? ""} rows={shown.rows} />
         </div>
       )}
     </section>

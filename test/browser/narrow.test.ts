@@ -107,4 +107,19 @@ suite("the task pane at 350 px (Chromium, built preview)", () => {
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     expect(browser.pageErrors).toEqual([]);
   });
+
+  test("a request that needs attention in a holder row scrolled out of the list scrolls back into view", async () => {
+    const list = page.getByRole("list", { name: "Holders" });
+    const last = "CTC Communications Group, Inc. (primary)";
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.getByRole("textbox", { name: `Requested shares of ${last}` }).fill("lots");
+    await list.evaluate((el) => (el.scrollTop = 0));
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.getByRole("button", { name: "Run scenario" }).click();
+    await page.getByText("Some fields need attention; nothing was written.").waitFor();
+    expect(await page.getByRole("textbox", { name: `Requested shares of ${last}` }).getAttribute("aria-invalid")).toBe("true");
+    // The list scrolled to the row (its last), so the message under the field is in view.
+    expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page.getByRole("textbox", { name: `Requested shares of ${last}` }).fill("");
+  });
 });

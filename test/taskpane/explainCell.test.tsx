@@ -95,3 +95,26 @@ test("a read that fails shows its words; leaving the view stops following the se
   await waitFor(() => expect(gateway.selectionWatchers).toBe(0));
   expect(screen.getByRole("button", { name: "Insert sample cap table" })).toBeTruthy();
 });
+
+test("the views are a tab list: one tab in the Tab order, arrow keys, Home and End select and focus", async () => {
+  const user = userEvent.setup({ delay: null });
+  render(<App info={info} gateway={new FakeGateway()} />);
+  const scenario = screen.getByRole("tab", { name: "Scenario" });
+  const explain = screen.getByRole("tab", { name: "Explain cell" });
+  expect(screen.getByRole("tablist", { name: "RegRights views" })).toBeTruthy();
+  expect([scenario.getAttribute("aria-selected"), scenario.tabIndex, explain.tabIndex]).toEqual(["true", 0, -1]);
+  expect(screen.getByRole("tabpanel", { name: "Scenario" })).toBeTruthy();
+  scenario.focus();
+  await user.keyboard("{ArrowRight}");
+  expect(explain).toHaveFocus();
+  expect([explain.getAttribute("aria-selected"), scenario.getAttribute("aria-selected")]).toEqual(["true", "false"]);
+  expect(await screen.findByRole("tabpanel", { name: "Explain cell" })).toBeTruthy();
+  await user.keyboard("{Home}");
+  expect(scenario).toHaveFocus();
+  await user.keyboard("{End}");
+  expect(explain).toHaveFocus();
+  await user.keyboard("{ArrowRight}"); // wraps round
+  expect(scenario).toHaveFocus();
+  expect(screen.getByRole("button", { name: "Insert sample cap table" })).toBeTruthy();
+  await waitFor(() => expect(screen.queryByRole("tabpanel", { name: "Explain cell" })).toBeNull());
+});

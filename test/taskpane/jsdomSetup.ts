@@ -1,5 +1,11 @@
 // What Fluent UI needs from a browser that jsdom lacks. Import first in each pane test.
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
+
+// The pane loads its later views on demand (src/taskpane/lazy.tsx); in jest each first import()
+// compiles its modules, which on a loaded 2-core machine takes more than findBy's 1 s default. A
+// realistic wait, not a timed test: findBy resolves as soon as what it waits for is shown.
+configure({ asyncUtilTimeout: 10_000 });
 
 class ResizeObserverStub {
   observe(): void {}

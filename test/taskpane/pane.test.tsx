@@ -26,6 +26,8 @@ function setup() {
 async function insertSample(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("button", { name: "Insert sample cap table" }));
   await screen.findByText(/Read 10 holders from CapTable!A1:G11/);
+  // The holder list loads on demand (a chunk of its own) with the first cap table.
+  await screen.findByRole("list", { name: "Holders" });
 }
 
 function gridRows(name: string): string[][] {
@@ -327,7 +329,8 @@ describe("task pane", () => {
     const { gateway, user } = setup();
     await insertSample(user);
     await user.click(screen.getByRole("checkbox", { name: "Add the Rule 144 tests to the scenario sheet" }));
-    await user.type(screen.getByLabelText("Shares outstanding"), "20,000,000");
+    // The Rule 144 fields load on demand (a chunk of their own) once the tests are turned on.
+    await user.type(await screen.findByLabelText("Shares outstanding"), "20,000,000");
     for (const [i, v] of ["150000", "172000", "196000", "181000"].entries())
       await user.type(screen.getByLabelText(`Week ${i + 1} volume`), v);
     await user.click(screen.getByRole("button", { name: "Run scenario" }));
@@ -381,6 +384,38 @@ describe("task pane", () => {
     // The saved-scenarios list loads after the first render; wait for it rather than end the test
     // with its update still pending (React's act() warning).
     await screen.findByText("No scenarios yet: run one above and it is saved here.");
+  });
+
+  it("lists 300 holders as a virtual list: only the rows in view are in the page; Find a holder reaches any one", async () => {
+    const { gateway, user } = setup();
+    const [header, first] = sampleCapTable().rows;
+    const rows = [header, ...Array.from({ length: 300 }, (_, i) => [`Holder ${String(i + 1).padStart(3, "0")}`, ...first.slice(1)])];
+    gateway.sheets.set("Big", { cells: rows, ours: false });
+    gateway.selection = { sheet: "Big", address: "A1:G301" };
+    await user.click(screen.getByRole("button", { name: "Read selected cap table" }));
+    await screen.findByText(/Read 300 holders from Big!A1:G301/);
+    const list = await screen.findByRole("list", { name: "Holders" });
+    const items = within(list).getAllByRole("listitem");
+    // jsdom has no layout: the list renders what fits its fixed height, and a few rows more.
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(20);
+    expect(items[0]).toHaveAttribute("aria-setsize", "300");
+    expect(screen.getByRole("textbox", { name: "Requested shares of Holder 001" })).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Requested shares of Holder 250" })).toBeNull();
+
+    await user.type(screen.getByRole("searchbox", { name: "Find a holder" }), "Holder 250");
+    expect(screen.getByRole("status")).toHaveTextContent("1 of 300 holders match.");
+    const found = screen.getByRole("textbox", { name: "Requested shares of Holder 250" });
+    await user.type(found, "1000");
+    expect(screen.getByRole("combobox", { name: "Role of Holder 250" })).toHaveValue("holder");
+    await user.clear(screen.getByRole("searchbox", { name: "Find a holder" }));
+    await user.type(screen.getByRole("searchbox", { name: "Find a holder" }), "nobody");
+    expect(screen.getByRole("status")).toHaveTextContent('No holder\'s name contains "nobody".');
+    expect(within(screen.getByRole("list", { name: "Holders" })).queryAllByRole("listitem")).toHaveLength(0);
+    // What was typed into a row out of view is kept: the request goes into the run.
+    await user.clear(screen.getByRole("searchbox", { name: "Find a holder" }));
+    await user.type(screen.getByRole("searchbox", { name: "Find a holder" }), "250");
+    expect(screen.getByRole("textbox", { name: "Requested shares of Holder 250" })).toHaveValue("1000");
   });
 
   it("renders holder names with markup as text, never as HTML", async () => {

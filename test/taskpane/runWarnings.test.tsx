@@ -16,6 +16,7 @@ it("a price of 0 is listed before the run; Go back writes nothing, Run anyway wr
   render(<App info={info} gateway={gateway} />);
   await user.click(screen.getByRole("button", { name: "Insert sample cap table" }));
   await screen.findByText(/Read 10 holders from CapTable!A1:G11/);
+  await screen.findByRole("list", { name: "Holders" });
   const price = screen.getByRole("textbox", { name: "Offering price ($)" });
   await user.clear(price);
   await user.type(price, "0");

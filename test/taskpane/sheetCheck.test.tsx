@@ -27,6 +27,7 @@ async function runSample(gateway: MemoryGateway) {
   render(<App info={info} gateway={gateway} />);
   await user.click(screen.getByRole("button", { name: "Insert sample cap table" }));
   await screen.findByText(/Read 10 holders from CapTable!A1:G11/);
+  await screen.findByRole("list", { name: "Holders" });
   await user.click(screen.getByRole("button", { name: "Run scenario" }));
   await screen.findByRole("grid", { name: "Allocation by holder" });
 }

@@ -2,8 +2,8 @@
 // shows the read-back check, then the figures.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { RunWarning, ScenarioPayload } from "../../scenario";
-import { SheetCheckBar } from "../SheetCheck";
-import { Results, type RunResult } from "./Results";
+import { Results, SheetCheckBar } from "../lazy";
+import type { RunResult } from "./Results";
 import { useStepStyles } from "./styles";
 
 export function RunStep(props: {

@@ -7,6 +7,11 @@
 //   store.ts          the scenario store on a very hidden sheet
 //   formulaCell.ts    Explain cell: the active cell's RR formula and its inputs; the selection event
 //
+// What the task pane's first screen does not need loads on demand (dynamic import(); the bundle,
+// issue 9): the sheet writer and the cap table reads with the first read or write (the chunk
+// "workbook"), the formula cell reads with Explain cell (the chunk "explain"). The scenario store
+// stays: the pane lists the saved scenarios at start.
+//
 // Round trips (context.sync calls) per method, while what it moves fits one block (BLOCK_BUDGET,
 // 1 MB; one more sync per further block): readCapTable 1 · readSelectedCapTable 2 · sheetStatus 1 ·
 // writeSheet 2 · readValues 1 · activateSheet 1 · insertTable 2 · scenarios.list 1, load 2,
@@ -24,12 +29,13 @@ import type {
   SheetWrite,
   WorkbookGateway,
 } from "../gateway";
-import { readFormulaCell, watchSelection } from "./formulaCell";
-import { readCapTable, readSelectedCapTable, readValues } from "./reads";
-import { SheetWriter } from "./sheetWriter";
+import type { SheetWriter } from "./sheetWriter";
 import { OfficeScenarioStore } from "./store";
 import { BLOCK_BUDGET } from "./payloadBlocks";
 import { OfficeSession, Runner, RetryPolicy, excelRun, defaultRetry } from "./run";
+
+const reads = () => import(/* webpackChunkName: "workbook" */ "./reads");
+const formulaCell = () => import(/* webpackChunkName: "explain" */ "./formulaCell");
 
 export interface OfficeGatewayOptions {
   run?: Runner;
@@ -43,13 +49,16 @@ export interface OfficeGatewayOptions {
 export class OfficeGateway implements WorkbookGateway {
   readonly session: OfficeSession;
   readonly scenarios: ScenarioStore;
-  private readonly writer: SheetWriter;
+  private readonly tempName: () => string;
+  private readonly budget: number;
+  private writerLoaded: Promise<SheetWriter> | null = null;
 
   constructor(options: OfficeGatewayOptions = {}) {
     this.session = new OfficeSession(options.run ?? excelRun, options.retry ?? defaultRetry);
     const budget = options.blockBudget ?? BLOCK_BUDGET;
     const tempName = options.tempName ?? (() => `RR~${Math.random().toString(36).slice(2, 10)}`);
-    this.writer = new SheetWriter(this.session, tempName, budget);
+    this.tempName = tempName;
+    this.budget = budget;
     this.scenarios = new OfficeScenarioStore(this.session, budget);
   }
 
@@ -58,36 +67,44 @@ export class OfficeGateway implements WorkbookGateway {
     return this.session.syncs;
   }
 
-  readCapTable(ref: CapTableRef): Promise<CapTableRead> {
-    return readCapTable(this.session, ref);
+  /** The sheet writer, made with the first write (its code loads then). */
+  private writer(): Promise<SheetWriter> {
+    this.writerLoaded ??= import(/* webpackChunkName: "workbook" */ "./sheetWriter").then(
+      (m) => new m.SheetWriter(this.session, this.tempName, this.budget),
+    );
+    return this.writerLoaded;
   }
 
-  readSelectedCapTable(): Promise<CapTableRead> {
-    return readSelectedCapTable(this.session);
+  async readCapTable(ref: CapTableRef): Promise<CapTableRead> {
+    return (await reads()).readCapTable(this.session, ref);
   }
 
-  insertTable(sheetName: string, tableName: string, rows: CellInput[][], numberFormats?: (string | null)[][]): Promise<CapTableRef> {
-    return this.writer.insertTable(sheetName, tableName, rows, numberFormats);
+  async readSelectedCapTable(): Promise<CapTableRead> {
+    return (await reads()).readSelectedCapTable(this.session);
   }
 
-  sheetStatus(sheet: string): Promise<SheetStatus> {
-    return this.writer.sheetStatus(sheet);
+  async insertTable(sheetName: string, tableName: string, rows: CellInput[][], numberFormats?: (string | null)[][]): Promise<CapTableRef> {
+    return (await this.writer()).insertTable(sheetName, tableName, rows, numberFormats);
   }
 
-  writeSheet(write: SheetWrite, options: { overwriteForeign: boolean }): Promise<void> {
-    return this.writer.writeSheet(write, options);
+  async sheetStatus(sheet: string): Promise<SheetStatus> {
+    return (await this.writer()).sheetStatus(sheet);
   }
 
-  readValues(sheet: string, address: string): Promise<CellValue[][]> {
-    return readValues(this.session, sheet, address);
+  async writeSheet(write: SheetWrite, options: { overwriteForeign: boolean }): Promise<void> {
+    return (await this.writer()).writeSheet(write, options);
   }
 
-  readFormulaCell(): Promise<FormulaCellRead> {
-    return readFormulaCell(this.session);
+  async readValues(sheet: string, address: string): Promise<CellValue[][]> {
+    return (await reads()).readValues(this.session, sheet, address);
   }
 
-  onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
-    return watchSelection(this.session, listener);
+  async readFormulaCell(): Promise<FormulaCellRead> {
+    return (await formulaCell()).readFormulaCell(this.session);
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => Promise<void>> {
+    return (await formulaCell()).watchSelection(this.session, listener);
   }
 
   activateSheet(sheet: string): Promise<void> {
