@@ -133,11 +133,11 @@ export function checkDemand(input: DemandInput, terms: Terms): DemandOutcome {
   return { ok: failures.length === 0, failures, effectOnOrAfter };
 }
 
-const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-/** "six months", as the agreement words it; "1 month", "18 months" past twelve. */
+/** "six months", as the agreement words it ("six (6) months"); "0 months", "18 months" outside one to twelve. */
 function monthsInWords(months: number): string {
-  const n = WORDS[months] ?? formatCount(months);
+  const n = months >= 1 && months <= 12 ? WORDS[months - 1] : formatCount(months);
   return `${n} ${months === 1 ? "month" : "months"}`;
 }
 
