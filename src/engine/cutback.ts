@@ -78,29 +78,60 @@ export function cutback(
   if (weights && weights.length !== n) invalid(`weights: has ${weights.length} rows but requested has ${n}`);
   checkShares(capacity, "capacity");
 
-  let total = 0;
-  let maxRequest = 0;
   for (let i = 0; i < n; i++) {
     const r = requested[i];
     if (!(Number.isSafeInteger(r) && r >= 0)) checkShares(r, `requested (row ${i + 1})`);
     const t = priority[i];
     if (!(Number.isSafeInteger(t) && t >= 1)) invalid(`priority (row ${i + 1}): expected a tier, a whole number of 1 or more, got ${t}`);
     if (weights) checkNonNegative(weights[i], `weights (row ${i + 1})`, "a weight");
+  }
+  const included = new Float64Array(n);
+  const roundedUp = new Uint8Array(n);
+  const tiers = allocate(requested, priority, capacity, weights, included, roundedUp);
+  return { included: Array.from(included), roundedUp, tiers };
+}
+
+/**
+ * cutback's shares per row for input already checked row by row (RR.CUTBACK's adapter reads and
+ * checks every cell itself): every request a safe whole number ≥ 0, every tier a safe whole number
+ * ≥ 1, every weight finite and ≥ 0, the lengths equal and the capacity safe. The answer is a scratch
+ * array, valid until the next call.
+ */
+export function cutbackChecked(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  capacity: number,
+  weights?: ArrayLike<number>,
+): Float64Array {
+  const n = requested.length;
+  const included = scratchFloat64("cutback.included", n);
+  allocate(requested, priority, capacity, weights, included, scratchZeroBytes("cutback.roundedUp", n));
+  return included;
+}
+
+/** The cutback of checked input into `included` and `roundedUp` (n entries each); the tiers. */
+function allocate(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  capacity: number,
+  weights: ArrayLike<number> | undefined,
+  included: Float64Array,
+  roundedUp: Uint8Array,
+): TierOutcome[] {
+  const n = requested.length;
+  let total = 0;
+  let maxRequest = 0;
+  for (let i = 0; i < n; i++) {
+    const r = requested[i];
     total += r;
     if (r > maxRequest) maxRequest = r;
   }
-  const included = new Array<number>(n);
-  const roundedUp = new Uint8Array(n);
   const tierTotals = totalsByTier(requested, priority);
   const order = [...tierTotals.keys()].sort((a, b) => b - a);
 
   if (total <= SAFE && total <= capacity) {
     for (let i = 0; i < n; i++) included[i] = requested[i];
-    return {
-      included,
-      roundedUp,
-      tiers: order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" })),
-    };
+    return order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" }));
   }
 
   // Walk down from the tier kept longest; the first that does not fit is the one cut pro rata.
@@ -122,20 +153,20 @@ export function cutback(
       tiers.push({ tier, requested: Number(tierTotal), included: Number(cutShares), status: "cut" });
     }
   }
+  if (cutTier === 0) {
+    // Capacity ran out exactly at a tier boundary: no tier is split.
+    const kept = new Set(tiers.filter((o) => o.status === "included").map((o) => o.tier));
+    for (let i = 0; i < n; i++) included[i] = kept.has(priority[i]) ? requested[i] : 0;
+    return tiers;
+  }
   // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
   const members = scratchInt32("cutback.members", n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const t = priority[i];
-    if (t > cutTier && cutTier !== 0) included[i] = requested[i];
+    if (t > cutTier) included[i] = requested[i];
     else if (t === cutTier && requested[i] > 0) members[m++] = i;
     else included[i] = 0;
-  }
-  if (cutTier === 0) {
-    // Capacity ran out exactly at a tier boundary: no tier is split.
-    const kept = new Set(tiers.filter((o) => o.status === "included").map((o) => o.tier));
-    for (let i = 0; i < n; i++) included[i] = kept.has(priority[i]) ? requested[i] : 0;
-    return { included, roundedUp, tiers };
   }
 
   const K = Number(cutShares);
@@ -144,7 +175,7 @@ export function cutback(
     // Pro rata by request: no row is capped (K < R, so K × r / R < r), every member is open.
     if (R < 2 ** 52 && K * maxRequest < 2 ** 52) splitFast(members, m, requested, K, R, included, roundedUp);
     else distribute(members, m, requested, requested, K, R, included, roundedUp);
-    return { included, roundedUp, tiers };
+    return tiers;
   }
   const w = scaleWeights(members, m, weights);
   if (w) {
@@ -153,7 +184,7 @@ export function cutback(
     // Weights whose common power of ten takes them past 2^53 (many decimals, or huge weights).
     splitBig(Array.from(members.subarray(0, m)), requested, weights, cutShares, cutTier, included, roundedUp);
   }
-  return { included, roundedUp, tiers };
+  return tiers;
 }
 
 function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>): Map<number, number> {
@@ -187,7 +218,7 @@ function splitFast(
   requested: ArrayLike<number>,
   K: number,
   R: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const remainder = scratchFloat64("cutback.remainder", m);
@@ -236,7 +267,7 @@ function splitBig(
   weights: ArrayLike<number> | undefined,
   shares: bigint,
   tier: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const req = members.map((i) => BigInt(requested[i]));
@@ -376,7 +407,7 @@ function distribute(
   w: ArrayLike<number>,
   K: number,
   W: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const Kh = high(K);
@@ -478,7 +509,7 @@ function splitWeighted(
   w: ArrayLike<number>,
   K: number,
   tier: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const open = members; // compacted in place

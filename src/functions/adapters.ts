@@ -18,7 +18,7 @@ import {
   parseRole,
   parseOffering,
   priorityTier,
-  cutback,
+  cutbackChecked,
   indemnityCap,
   splitByFault,
   checkCap,
@@ -41,6 +41,8 @@ import {
   single,
   allCells,
   layout,
+  layoutOf,
+  Column,
   at,
   spill,
   byRow,
@@ -413,10 +415,11 @@ function tierOf(v: Vector, i: number): number {
 export function cutbackShares(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
   return grid(() => {
     const cap = checkShares(num(single(whole(capacity), "capacity"), "capacity", SHARES), "capacity");
-    const req = vectorOf(requested, "requested");
-    const pri = vectorOf(priorityTiers, "priority");
-    const w = isOmitted(weights) ? undefined : vector(weights, "weights");
-    const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
+    // Read in place (a million rows copied into vectors first would be as much memory again).
+    const req = new Column(whole(requested), "requested");
+    const pri = new Column(whole(priorityTiers), "priority");
+    const w = isOmitted(weights) ? undefined : new Column(weights, "weights");
+    const { length, orientation } = layoutOf(w ? [req, pri, w] : [req, pri]);
 
     // Rows with bad input show their own error and take no part in the split. Results are written
     // straight into the spilled shape (no intermediate array: a million rows are a lot of memory).
@@ -427,18 +430,17 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
       if (column) out[i] = [value];
       else results[i] = value;
     };
+    // The rows that take part, compacted: rows[j] is only written once a row has been left out.
     const rows = scratchInt32("CUTBACK.rows", length);
     const reqs = scratchFloat64("CUTBACK.requested", length);
     const tiers = scratchFloat64("CUTBACK.priority", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    const reqCells = req.cells;
-    const priCells = pri.cells;
-    const wCells = w ? w.cells : undefined;
     let k = 0;
+    let skipped = false;
     for (let i = 0; i < length; i++) {
-      const rc = reqCells.length === 1 ? reqCells[0] : reqCells[i];
-      const pc = priCells.length === 1 ? priCells[0] : priCells[i];
-      const wc = wCells === undefined ? 0 : wCells.length === 1 ? wCells[0] : wCells[i];
+      const rc = req.cell(i);
+      const pc = pri.cell(i);
+      const wc = w === undefined ? 0 : w.cell(i);
       // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
       // and a finite weight ≥ 0.
       if (
@@ -452,12 +454,16 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
         Number.isFinite(wc) &&
         wc >= 0
       ) {
-        rows[k] = i;
+        if (skipped) rows[k] = i;
         reqs[k] = rc;
         tiers[k] = pc;
-        if (wCells !== undefined) wts[k] = wc;
+        if (w !== undefined) wts[k] = wc;
         k++;
         continue;
+      }
+      if (!skipped) {
+        for (let j = 0; j < k; j++) rows[j] = j;
+        skipped = true;
       }
       // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
       if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
@@ -465,11 +471,11 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
         continue;
       }
       try {
-        const r = shares(req, i);
-        const t = tierOf(pri, i);
+        const r = shares(req.vector(), i);
+        const t = tierOf(pri.vector(), i);
         let weight = 0;
         if (w) {
-          const { cell, name } = at(w, i);
+          const { cell, name } = at(w.vector(), i);
           weight = num(cell, name, "a weight");
           if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
         }
@@ -482,9 +488,13 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
         put(i, toExcelError(problem));
       }
     }
-    const { included } = cutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
-    for (let j = 0; j < k; j++) put(rows[j], included[j]);
-    if (column) return out;
+    const included = cutbackChecked(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    if (column) {
+      if (skipped) for (let j = 0; j < k; j++) out[rows[j]] = [included[j]];
+      else for (let j = 0; j < k; j++) out[j] = [included[j]];
+      return out;
+    }
+    for (let j = 0; j < k; j++) results[skipped ? rows[j] : j] = included[j];
     out[0] = results;
     return out;
   });
