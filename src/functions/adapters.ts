@@ -430,74 +430,103 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
       if (column) out[i] = [value];
       else results[i] = value;
     };
-    // The rows that take part, compacted: rows[j] is only written once a row has been left out.
     const rows = scratchInt32("CUTBACK.rows", length);
     const reqs = scratchFloat64("CUTBACK.requested", length);
     const tiers = scratchFloat64("CUTBACK.priority", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    let k = 0;
-    let skipped = false;
-    for (let i = 0; i < length; i++) {
-      const rc = req.cell(i);
-      const pc = pri.cell(i);
-      const wc = w === undefined ? 0 : w.cell(i);
-      // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
-      // and a finite weight ≥ 0.
-      if (
-        typeof rc === "number" &&
-        typeof pc === "number" &&
-        typeof wc === "number" &&
-        Number.isSafeInteger(rc) &&
-        rc >= 0 &&
-        Number.isSafeInteger(pc) &&
-        pc >= 1 &&
-        Number.isFinite(wc) &&
-        wc >= 0
-      ) {
-        if (skipped) rows[k] = i;
-        reqs[k] = rc;
-        tiers[k] = pc;
-        if (w !== undefined) wts[k] = wc;
-        k++;
-        continue;
-      }
-      if (!skipped) {
-        for (let j = 0; j < k; j++) rows[j] = j;
-        skipped = true;
-      }
-      // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
-      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
-        put(i, 0);
-        continue;
-      }
-      try {
-        const r = shares(req.vector(), i);
-        const t = tierOf(pri.vector(), i);
-        let weight = 0;
-        if (w) {
-          const { cell, name } = at(w.vector(), i);
-          weight = num(cell, name, "a weight");
-          if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
-        }
-        rows[k] = i;
-        reqs[k] = r;
-        tiers[k] = t;
-        if (w) wts[k] = weight;
-        k++;
-      } catch (problem) {
-        put(i, toExcelError(problem));
-      }
-    }
+    const k = readCutbackRows(req, pri, w, length, rows, reqs, tiers, wts, put);
     const included = cutbackChecked(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
     if (column) {
-      if (skipped) for (let j = 0; j < k; j++) out[rows[j]] = [included[j]];
-      else for (let j = 0; j < k; j++) out[j] = [included[j]];
+      spillColumn(included, k, compacted ? rows : null, out);
       return out;
     }
-    for (let j = 0; j < k; j++) results[skipped ? rows[j] : j] = included[j];
+    for (let j = 0; j < k; j++) results[compacted ? rows[j] : j] = included[j];
     out[0] = results;
     return out;
   });
+}
+
+/** Whether readCutbackRows left a row out (so that rows[] maps the rows read to their places). */
+let compacted = false;
+
+/**
+ * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and hands
+ * `put` the 0 of an empty row or the error of a bad one. rows[j] is the place of the j-th row read,
+ * written only once a row has been left out (`compacted`). Returns the number of rows read. A loop
+ * of its own, so that V8's compiled loop is not thrown away on the code after it on every call.
+ */
+function readCutbackRows(
+  req: Column,
+  pri: Column,
+  w: Column | undefined,
+  length: number,
+  rows: Int32Array,
+  reqs: Float64Array,
+  tiers: Float64Array,
+  wts: Float64Array,
+  put: (i: number, value: Result) => void,
+): number {
+  let k = 0;
+  let skipped = false;
+  for (let i = 0; i < length; i++) {
+    const rc = req.cell(i);
+    const pc = pri.cell(i);
+    const wc = w === undefined ? 0 : w.cell(i);
+    // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
+    // and a finite weight ≥ 0.
+    if (
+      typeof rc === "number" &&
+      typeof pc === "number" &&
+      typeof wc === "number" &&
+      Number.isSafeInteger(rc) &&
+      rc >= 0 &&
+      Number.isSafeInteger(pc) &&
+      pc >= 1 &&
+      Number.isFinite(wc) &&
+      wc >= 0
+    ) {
+      if (skipped) rows[k] = i;
+      reqs[k] = rc;
+      tiers[k] = pc;
+      if (w !== undefined) wts[k] = wc;
+      k++;
+      continue;
+    }
+    if (!skipped) {
+      for (let j = 0; j < k; j++) rows[j] = j;
+      skipped = true;
+    }
+    // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
+    if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
+      put(i, 0);
+      continue;
+    }
+    try {
+      const r = shares(req.vector(), i);
+      const t = tierOf(pri.vector(), i);
+      let weight = 0;
+      if (w) {
+        const { cell, name } = at(w.vector(), i);
+        weight = num(cell, name, "a weight");
+        if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
+      }
+      rows[k] = i;
+      reqs[k] = r;
+      tiers[k] = t;
+      if (w) wts[k] = weight;
+      k++;
+    } catch (problem) {
+      put(i, toExcelError(problem));
+    }
+  }
+  compacted = skipped;
+  return k;
+}
+
+/** included[j] into out as a one-cell row, at rows[j] (or at j when no row was left out). */
+function spillColumn(included: Float64Array, k: number, rows: Int32Array | null, out: Result[][]): void {
+  if (rows === null) for (let j = 0; j < k; j++) out[j] = [included[j]];
+  else for (let j = 0; j < k; j++) out[rows[j]] = [included[j]];
 }
 
 // §4 Indemnity and contribution ------------------------------------------------------------------
