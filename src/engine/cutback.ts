@@ -94,17 +94,19 @@ export function cutback(
 /**
  * cutback's shares per row for input already checked row by row (RR.CUTBACK's adapter reads and
  * checks every cell itself): every request a safe whole number ≥ 0, every tier a safe whole number
- * ≥ 1, every weight finite and ≥ 0, the lengths equal and the capacity safe. The answer is a scratch
- * array, valid until the next call.
+ * ≥ 1, every weight finite and ≥ 0, the lengths equal and the capacity safe. With weights the
+ * shares are written over them (a million rows need one array fewer): every row's weight is read
+ * before its share is written and never after. Without, into a scratch array valid until the next
+ * call.
  */
 export function cutbackChecked(
   requested: ArrayLike<number>,
   priority: ArrayLike<number>,
   capacity: number,
-  weights?: ArrayLike<number>,
+  weights?: Float64Array,
 ): Float64Array {
   const n = requested.length;
-  const included = scratchFloat64("cutback.included", n);
+  const included = weights ?? scratchFloat64("cutback.included", n);
   allocate(requested, priority, capacity, weights, included, scratchZeroBytes("cutback.roundedUp", n));
   return included;
 }

@@ -23,6 +23,13 @@ export function scratchInt32(slot: string, n: number): Int32Array {
   return a;
 }
 
+/** At least n bytes, contents left from the last use. */
+export function scratchUint8(slot: string, n: number): Uint8Array {
+  let a = bytes.get(slot);
+  if (a === undefined || a.length < n) bytes.set(slot, (a = new Uint8Array(n)));
+  return a;
+}
+
 /** At least n bytes, the first n set to 0. */
 export function scratchZeroBytes(slot: string, n: number): Uint8Array {
   let a = bytes.get(slot);

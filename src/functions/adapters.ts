@@ -31,6 +31,7 @@ import {
   MAX_SERIAL,
   scratchFloat64,
   scratchInt32,
+  scratchUint8,
 } from "../engine";
 import {
   Result,
@@ -432,10 +433,9 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     };
     const rows = scratchInt32("CUTBACK.rows", length);
     const reqs = scratchFloat64("CUTBACK.requested", length);
-    const tiers = scratchFloat64("CUTBACK.priority", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    const k = readCutbackRows(req, pri, w, length, rows, reqs, tiers, wts, put);
-    const included = cutbackChecked(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    const k = readCutbackRows(req, pri, w, length, rows, reqs, scratchUint8("CUTBACK.priority", length), wts, put);
+    const included = cutbackChecked(reqs.subarray(0, k), tierRows.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
     if (column) {
       spillColumn(included, k, compacted ? rows : null, out);
       return out;
@@ -448,6 +448,8 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 
 /** Whether readCutbackRows left a row out (so that rows[] maps the rows read to their places). */
 let compacted = false;
+/** The tiers readCutbackRows read: bytes while every tier is below 256 (RR.PRIORITY's are 1–3). */
+let tierRows: Uint8Array | Float64Array = new Uint8Array(0);
 
 /**
  * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and hands
@@ -462,10 +464,11 @@ function readCutbackRows(
   length: number,
   rows: Int32Array,
   reqs: Float64Array,
-  tiers: Float64Array,
+  bytes: Uint8Array,
   wts: Float64Array,
   put: (i: number, value: Result) => void,
 ): number {
+  let tiers: Uint8Array | Float64Array = bytes;
   let k = 0;
   let skipped = false;
   for (let i = 0; i < length; i++) {
@@ -486,6 +489,7 @@ function readCutbackRows(
       wc >= 0
     ) {
       if (skipped) rows[k] = i;
+      if (pc > 255 && tiers === bytes) tiers = widen(bytes, k, length);
       reqs[k] = rc;
       tiers[k] = pc;
       if (w !== undefined) wts[k] = wc;
@@ -511,6 +515,7 @@ function readCutbackRows(
         if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
       }
       rows[k] = i;
+      if (t > 255 && tiers === bytes) tiers = widen(bytes, k, length);
       reqs[k] = r;
       tiers[k] = t;
       if (w) wts[k] = weight;
@@ -520,7 +525,15 @@ function readCutbackRows(
     }
   }
   compacted = skipped;
+  tierRows = tiers;
   return k;
+}
+
+/** The first k tiers read as bytes, in doubles, for a tier of 256 or more. */
+function widen(bytes: Uint8Array, k: number, length: number): Float64Array {
+  const tiers = scratchFloat64("CUTBACK.priority", length);
+  for (let j = 0; j < k; j++) tiers[j] = bytes[j];
+  return tiers;
 }
 
 /** included[j] into out as a one-cell row, at rows[j] (or at j when no row was left out). */
