@@ -7,6 +7,7 @@ import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
 import { dinero, allocate } from "dinero.js";
 import { USD } from "dinero.js/currencies";
 
@@ -45,6 +46,11 @@ function loadBundle(file) {
   return fns;
 }
 
+// A full collection before every timed call, so that neither function pays for the garbage the
+// other (or the reference check) left behind: node's own gc, reachable without --expose-gc.
+v8.setFlagsFromString("--expose-gc");
+const collect = vm.runInNewContext("gc");
+
 // Deterministic input: a 32-bit LCG, so every run measures the same rows.
 function rng(seed) {
   let s = seed >>> 0;
@@ -60,34 +66,48 @@ function median(samples) {
 function time(fn, runs) {
   fn(); // warm-up
   const samples = [];
-  let result;
   for (let k = 0; k < runs; k++) {
+    collect();
     const t0 = performance.now();
-    result = fn();
+    fn();
     samples.push(performance.now() - t0);
   }
-  return { ms: median(samples), result };
+  return { ms: median(samples), result: fn() };
 }
 
 /**
- * Two functions timed in turn (a, b, a, b, …) so that drift and the collector hit both alike; a
+ * Two functions timed in turn (a, b, a, b, …) so that drift hits both alike, each after a full
+ * collection and with no result kept alive, so that neither pays for the other's garbage; a
  * warm-up call of each first unless `warm` is false (the 1M-row cases run after the smaller ones
- * have compiled the same code).
+ * have compiled the same code). The results are from one more call of each after the timing (b's
+ * only if asked for).
  */
 function timePair(fa, fb, runs, warm = true) {
-  let ra = warm ? fa() : undefined;
-  let rb = warm ? fb() : undefined;
+  if (warm) {
+    fa();
+    fb();
+  }
   const sa = [];
   const sb = [];
   for (let k = 0; k < runs; k++) {
+    collect();
     let t0 = performance.now();
-    ra = fa();
+    fa();
     sa.push(performance.now() - t0);
+    collect();
     t0 = performance.now();
-    rb = fb();
+    fb();
     sb.push(performance.now() - t0);
   }
-  return { a: { ms: median(sa), result: ra }, b: { ms: median(sb), result: rb } };
+  return {
+    a: { ms: median(sa), result: fa() },
+    b: {
+      ms: median(sb),
+      get result() {
+        return fb();
+      },
+    },
+  };
 }
 
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
@@ -193,7 +213,7 @@ if (process.argv[2] === "--rss") {
 }
 
 console.log(
-  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; times are medians of repeated runs after a warm-up\n`,
+  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; times are medians of repeated runs after a warm-up, each run after a full GC\n`,
 );
 
 console.log("RR.CUTBACK (Excel-shaped ranges in and out) vs dinero.js allocate (number calculator) on the same rows, same process.");
