@@ -7,7 +7,6 @@ import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import v8 from "node:v8";
 import { dinero, allocate } from "dinero.js";
 import { USD } from "dinero.js/currencies";
 
@@ -46,11 +45,6 @@ function loadBundle(file) {
   return fns;
 }
 
-// A full collection before every timed call, so that neither function pays for the garbage the
-// other (or the reference check) left behind: node's own gc, reachable without --expose-gc.
-v8.setFlagsFromString("--expose-gc");
-const collect = vm.runInNewContext("gc");
-
 // Deterministic input: a 32-bit LCG, so every run measures the same rows.
 function rng(seed) {
   let s = seed >>> 0;
@@ -67,7 +61,6 @@ function time(fn, runs) {
   fn(); // warm-up
   const samples = [];
   for (let k = 0; k < runs; k++) {
-    collect();
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
@@ -76,11 +69,12 @@ function time(fn, runs) {
 }
 
 /**
- * Two functions timed in turn (a, b, a, b, …) so that drift hits both alike, each after a full
- * collection and with no result kept alive, so that neither pays for the other's garbage; a
- * warm-up call of each first unless `warm` is false (the 1M-row cases run after the smaller ones
- * have compiled the same code). The results are from one more call of each after the timing (b's
- * only if asked for).
+ * Two functions timed in turn (a, b, a, b, …) so that drift and the collector hit both alike, with
+ * no result kept alive while the other runs (a million-row answer held live makes every collection
+ * in the other's turn dearer); a warm-up call of each first unless `warm` is false (the 1M-row cases
+ * run after the smaller ones have compiled the same code). The results are from one more call of
+ * each after the timing (b's only if asked for). No forced GC between the calls: node's gc() also
+ * throws away compiled code ("weak objects"), so the next call would measure recompiling it.
  */
 function timePair(fa, fb, runs, warm = true) {
   if (warm) {
@@ -90,11 +84,9 @@ function timePair(fa, fb, runs, warm = true) {
   const sa = [];
   const sb = [];
   for (let k = 0; k < runs; k++) {
-    collect();
     let t0 = performance.now();
     fa();
     sa.push(performance.now() - t0);
-    collect();
     t0 = performance.now();
     fb();
     sb.push(performance.now() - t0);
@@ -213,7 +205,7 @@ if (process.argv[2] === "--rss") {
 }
 
 console.log(
-  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; times are medians of repeated runs after a warm-up, each run after a full GC\n`,
+  `RegRights benchmark — node ${process.version}, ${process.platform}/${process.arch}; times are medians of repeated runs after a warm-up\n`,
 );
 
 console.log("RR.CUTBACK (Excel-shaped ranges in and out) vs dinero.js allocate (number calculator) on the same rows, same process.");

@@ -427,14 +427,10 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     const column = orientation !== "row";
     const results = new Array<Result>(column ? 0 : length);
     const out = new Array<Result[]>(column ? length : 1);
-    const put = (i: number, value: Result) => {
-      if (column) out[i] = [value];
-      else results[i] = value;
-    };
     const rows = scratchInt32("CUTBACK.rows", length);
     const reqs = scratchFloat64("CUTBACK.requested", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    const k = readCutbackRows(req, pri, w, length, rows, reqs, scratchUint8("CUTBACK.priority", length), wts, put);
+    const k = readCutbackRows(req, pri, w, length, rows, reqs, scratchUint8("CUTBACK.priority", length), wts, out, column ? null : results);
     const included = cutbackChecked(reqs.subarray(0, k), tierRows.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
     if (column) {
       spillColumn(included, k, compacted ? rows : null, out);
@@ -452,8 +448,9 @@ let compacted = false;
 let tierRows: Uint8Array | Float64Array = new Uint8Array(0);
 
 /**
- * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and hands
- * `put` the 0 of an empty row or the error of a bad one. rows[j] is the place of the j-th row read,
+ * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and puts
+ * the 0 of an empty row or the error of a bad one in its place: a one-cell row of `out` down a
+ * column, a cell of `results` along a row. rows[j] is the place of the j-th row read,
  * written only once a row has been left out (`compacted`). Returns the number of rows read. A loop
  * of its own, so that V8's compiled loop is not thrown away on the code after it on every call.
  */
@@ -466,7 +463,8 @@ function readCutbackRows(
   reqs: Float64Array,
   bytes: Uint8Array,
   wts: Float64Array,
-  put: (i: number, value: Result) => void,
+  out: Result[][],
+  results: Result[] | null,
 ): number {
   let tiers: Uint8Array | Float64Array = bytes;
   let k = 0;
@@ -502,7 +500,8 @@ function readCutbackRows(
     }
     // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
     if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
-      put(i, 0);
+      if (results === null) out[i] = [0];
+      else results[i] = 0;
       continue;
     }
     try {
@@ -521,7 +520,9 @@ function readCutbackRows(
       if (w) wts[k] = weight;
       k++;
     } catch (problem) {
-      put(i, toExcelError(problem));
+      const error = toExcelError(problem);
+      if (results === null) out[i] = [error];
+      else results[i] = error;
     }
   }
   compacted = skipped;
