@@ -110,7 +110,7 @@ const MAGNITUDES = [1e5, 2e6, 1e9];
  * The rows of one case: requests of 1 to `top` shares; weights (shares owned) of at least the
  * request, up to request + top; tiers 1–3 at random, or all 1; capacity 37% of the total requested.
  */
-function cutbackCase(n, top, tiers, weighted) {
+function cutbackCase(n, top, tiers, weighted, cell = (x) => x) {
   const next = rng(n + top + 10 * tiers + (weighted ? 1 : 0));
   const requests = new Array(n);
   const weights = weighted ? new Array(n) : null;
@@ -118,10 +118,10 @@ function cutbackCase(n, top, tiers, weighted) {
   let total = 0;
   for (let i = 0; i < n; i++) {
     const r = 1 + Math.floor(next() * top);
-    requests[i] = r;
+    requests[i] = cell(r);
     total += r;
-    if (weighted) weights[i] = r + Math.floor(next() * top);
-    priority[i] = tiers === 1 ? 1 : 1 + Math.floor(next() * tiers);
+    if (weighted) weights[i] = cell(r + Math.floor(next() * top));
+    priority[i] = cell(tiers === 1 ? 1 : 1 + Math.floor(next() * tiers));
   }
   return { requests, weights, priority, capacity: Math.floor(total * 0.37) };
 }
@@ -194,9 +194,11 @@ function peakRss(top, tiers, weighted) {
 
 if (process.argv[2] === "--rss") {
   const [top, tiers, weighted] = process.argv.slice(3).map(Number);
-  let c = cutbackCase(1_000_000, top, tiers, weighted === 1);
-  const args = [c.requests.map((r) => [r]), c.priority.map((t) => [t]), c.capacity, c.weights ? c.weights.map((x) => [x]) : null];
-  c = null; // keep only the Excel-shaped ranges, as the host passes them
+  // The same rows as the timed case, built as the Excel-shaped ranges the host passes (one-cell
+  // rows) straight away: plain arrays first, mapped afterwards, left their garbage's pages resident
+  // and the baseline 30-40 MB higher or not from run to run.
+  const c = cutbackCase(1_000_000, top, tiers, weighted === 1, (x) => [x]);
+  const args = [c.requests, c.priority, c.capacity, c.weights];
   global.gc(); // run with --expose-gc: the baseline is the inputs, not the garbage of building them
   const before = process.memoryUsage().rss;
   const out = RR["CUTBACK"](...args);

@@ -293,8 +293,22 @@ interface VolumeTest {
  * does not count yet (cessationDate gives that forward date).
  */
 export function assessCessation(input: CessationInput): Cessation {
-  // Everything that can refuse the input is computed here; the sentences, written only when read
-  // (RR.RULE144.STATUS reads them, RR.RULE144.CEASED does not), only format.
+  return judge(input, true);
+}
+
+/**
+ * assessCessation(input).ceased, without writing the sentence (RR.RULE144.CEASED): the same
+ * decision, the same refusals of bad input.
+ */
+export function hasCeased(input: CessationInput): boolean {
+  return judge(input, false).ceased;
+}
+
+/**
+ * assessCessation's decision; the sentence is written only when `explain` is set. Everything that
+ * can refuse the input is computed whether or not it is: the sentences only format.
+ */
+function judge(input: CessationInput, explain: boolean): Cessation {
   const c = checkCessation(input);
   const { acquired, asOf, affiliate, reporting } = input;
   const regime = regimeOn(asOf, "as_of");
@@ -305,6 +319,7 @@ export function assessCessation(input: CessationInput): Cessation {
   // 144(b)(2): an affiliate needs every condition, (c) included; no date cures it.
   if (affiliate && !c.currentInfo) {
     return outcome(
+      explain,
       false,
       () =>
         `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
@@ -313,7 +328,7 @@ export function assessCessation(input: CessationInput): Cessation {
 
   if (asOf < metOn) {
     const firstSale = holdingPeriodEnd(acquired, reporting); // may refuse (#N/A): not deferred
-    return outcome(false, () => {
+    return outcome(explain, false, () => {
       const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
       const note = holdingPeriod(saleRegime, reporting).label;
       const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
@@ -332,56 +347,61 @@ export function assessCessation(input: CessationInput): Cessation {
       const oneYear = periodMet(acquired, 12);
       return asOf < oneYear
         ? outcome(
+            explain,
             false,
             () =>
               `Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on ${isoDate(oneYear)} (Rule 144(b)(1)(i), (c)(1), 2008 regime).`,
           )
         : outcome(
+            explain,
             true,
             () =>
               `Ceased: non-affiliate, held one year on ${isoDate(oneYear)}, so current public information is not required (Rule 144(b)(1)(i), 2008 regime).`,
           );
     }
-    return outcome(true, () => `Ceased: non-affiliate, ${held()}.`);
+    return outcome(explain, true, () => `Ceased: non-affiliate, ${held()}.`);
   }
   if (!affiliate) {
     // Rule 144(k) (1997 regime): a non-affiliate sells freely after two years.
     const twoYears = periodMet(acquired, 24);
     if (asOf >= twoYears) {
-      return outcome(true, () => `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
+      return outcome(explain, true, () => `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
     }
     const who = () => `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
     if (!c.currentInfo) {
       return outcome(
+        explain,
         false,
         () =>
           `Not ceased: ${who()}, and the issuer is not current in its reports, which a sale before then needs (Rule 144(c), 1997 regime).`,
       );
     }
     const test = volumeTest(input, c, regime, () => `non-affiliate held less than two years, Rule 144(k) not until ${isoDate(twoYears)}; `);
-    return sentence(test, who, held);
+    return sentence(explain, test, who, held);
   }
   return sentence(
+    explain,
     volumeTest(input, c, regime, () => "affiliate, "),
     () => "affiliate",
     held,
   );
 }
 
-function sentence(test: VolumeTest, who: () => string, held: () => string): Cessation {
+function sentence(explain: boolean, test: VolumeTest, who: () => string, held: () => string): Cessation {
   const body = () => (test.leads ? test.text() : `${who()}, ${test.text()}`);
-  return test.within ? outcome(true, () => `Ceased: ${body()}; ${held()}.`) : outcome(false, () => `Not ceased: ${body()}.`);
+  return test.within
+    ? outcome(explain, true, () => `Ceased: ${body()}; ${held()}.`)
+    : outcome(explain, false, () => `Not ceased: ${body()}.`);
 }
 
-/** A cessation whose sentence is written when first read. */
-function outcome(ceased: boolean, explain: () => string): Cessation {
-  let text: string | undefined;
-  return {
-    ceased,
-    get explanation() {
-      return (text ??= explain());
-    },
-  };
+// The answer without its sentence, shared (hasCeased reads only `ceased`).
+const CEASED: Cessation = Object.freeze({ ceased: true, explanation: "" });
+const NOT_CEASED: Cessation = Object.freeze({ ceased: false, explanation: "" });
+
+/** The cessation, its sentence written only if asked for. */
+function outcome(explain: boolean, ceased: boolean, text: () => string): Cessation {
+  if (explain) return { ceased, explanation: text() };
+  return ceased ? CEASED : NOT_CEASED;
 }
 
 /**

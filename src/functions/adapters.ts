@@ -8,6 +8,7 @@ import {
   averageWeeklyVolume,
   holdingPeriodEnd,
   assessCessation,
+  hasCeased,
   cessationDate,
   dribbleWindows,
   form144Required,
@@ -32,6 +33,7 @@ import {
   scratchFloat64,
   scratchInt32,
   scratchUint8,
+  scratchUint32,
 } from "../engine";
 import {
   Result,
@@ -188,7 +190,7 @@ export function rule144HoldEnd(acquired: unknown, reporting: unknown): Result[][
 
 function cessation(
   args: { registrable: unknown; affiliate: unknown; acquired: unknown; asOf: unknown; volumeLimit: unknown; reporting: unknown },
-  pick: (c: ReturnType<typeof assessCessation>) => Result,
+  compute: (input: CessationInput) => Result,
 ): Result[][] {
   return grid(() => {
     const reg = vectorOf(args.registrable, "registrable");
@@ -198,16 +200,14 @@ function cessation(
     const lim = vectorOf(args.volumeLimit, "volume_limit");
     const rep = reportingVector(args.reporting);
     return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
-      pick(
-        assessCessation({
-          registrable: sharesAt(reg, i),
-          affiliate: boolAt(aff, i),
-          acquired: dateAt(acq, i),
-          asOf: dateAt(asOf, i),
-          volumeLimit: numAt(lim, i, "a volume limit in shares"),
-          reporting: boolAt(rep, i),
-        }),
-      ),
+      compute({
+        registrable: sharesAt(reg, i),
+        affiliate: boolAt(aff, i),
+        acquired: dateAt(acq, i),
+        asOf: dateAt(asOf, i),
+        volumeLimit: numAt(lim, i, "a volume limit in shares"),
+        reporting: boolAt(rep, i),
+      }),
     );
   });
 }
@@ -224,10 +224,10 @@ export function rule144Ceased(
   group?: unknown,
 ): Result[][] {
   if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
-    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
+    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, hasCeased);
   }
   const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
-  return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).ceased);
+  return rule144Rows(args, asOf, "as_of", (input, day) => hasCeased({ ...input, asOf: day! }));
 }
 
 export function rule144Status(
@@ -242,7 +242,10 @@ export function rule144Status(
   group?: unknown,
 ): Result[][] {
   if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
-    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
+    return cessation(
+      { registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting },
+      (input) => assessCessation(input).explanation,
+    );
   }
   const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
   return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).explanation);
@@ -428,10 +431,20 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
     const results = new Array<Result>(column ? 0 : length);
     const out = new Array<Result[]>(column ? length : 1);
     const rows = scratchInt32("CUTBACK.rows", length);
-    const reqs = scratchFloat64("CUTBACK.requested", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    const k = readCutbackRows(req, pri, w, length, rows, reqs, scratchUint8("CUTBACK.priority", length), wts, out, column ? null : results);
-    const included = cutbackChecked(reqs.subarray(0, k), tierRows.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    const k = readCutbackRows(
+      req,
+      pri,
+      w,
+      length,
+      rows,
+      scratchUint32("CUTBACK.requested", length),
+      scratchUint8("CUTBACK.priority", length),
+      wts,
+      out,
+      column ? null : results,
+    );
+    const included = cutbackChecked(requestRows.subarray(0, k), tierRows.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
     if (column) {
       spillColumn(included, k, compacted ? rows : null, out);
       return out;
@@ -446,6 +459,8 @@ export function cutbackShares(requested: unknown, priorityTiers: unknown, capaci
 let compacted = false;
 /** The tiers readCutbackRows read: bytes while every tier is below 256 (RR.PRIORITY's are 1–3). */
 let tierRows: Uint8Array | Float64Array = new Uint8Array(0);
+/** The requests it read: 32-bit while every request is below 2^32 (half the memory of doubles). */
+let requestRows: Uint32Array | Float64Array = new Uint32Array(0);
 
 /**
  * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and puts
@@ -460,13 +475,14 @@ function readCutbackRows(
   w: Column | undefined,
   length: number,
   rows: Int32Array,
-  reqs: Float64Array,
+  words: Uint32Array,
   bytes: Uint8Array,
   wts: Float64Array,
   out: Result[][],
   results: Result[] | null,
 ): number {
   let tiers: Uint8Array | Float64Array = bytes;
+  let reqs: Uint32Array | Float64Array = words;
   let k = 0;
   let skipped = false;
   for (let i = 0; i < length; i++) {
@@ -487,7 +503,8 @@ function readCutbackRows(
       wc >= 0
     ) {
       if (skipped) rows[k] = i;
-      if (pc > 255 && tiers === bytes) tiers = widen(bytes, k, length);
+      if (pc > 255 && tiers === bytes) tiers = widen(bytes, k, length, "CUTBACK.priority");
+      if (rc > 0xffffffff && reqs === words) reqs = widen(words, k, length, "CUTBACK.requested");
       reqs[k] = rc;
       tiers[k] = pc;
       if (w !== undefined) wts[k] = wc;
@@ -514,7 +531,8 @@ function readCutbackRows(
         if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
       }
       rows[k] = i;
-      if (t > 255 && tiers === bytes) tiers = widen(bytes, k, length);
+      if (t > 255 && tiers === bytes) tiers = widen(bytes, k, length, "CUTBACK.priority");
+      if (r > 0xffffffff && reqs === words) reqs = widen(words, k, length, "CUTBACK.requested");
       reqs[k] = r;
       tiers[k] = t;
       if (w) wts[k] = weight;
@@ -527,14 +545,15 @@ function readCutbackRows(
   }
   compacted = skipped;
   tierRows = tiers;
+  requestRows = reqs;
   return k;
 }
 
-/** The first k tiers read as bytes, in doubles, for a tier of 256 or more. */
-function widen(bytes: Uint8Array, k: number, length: number): Float64Array {
-  const tiers = scratchFloat64("CUTBACK.priority", length);
-  for (let j = 0; j < k; j++) tiers[j] = bytes[j];
-  return tiers;
+/** The first k values read into a narrow array, in doubles, for a value too large for it. */
+function widen(narrow: Uint8Array | Uint32Array, k: number, length: number, slot: string): Float64Array {
+  const wide = scratchFloat64(slot, length);
+  for (let j = 0; j < k; j++) wide[j] = narrow[j];
+  return wide;
 }
 
 /** included[j] into out as a one-cell row, at rows[j] (or at j when no row was left out). */
