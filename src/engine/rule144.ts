@@ -209,10 +209,13 @@ export function listRows(rows: readonly number[]): string {
 interface Checked {
   registrable: number;
   limit: number;
-  /** The volume limit in whole shares: no fraction of a share can be sold. */
-  cap: bigint;
   sold3m: number;
   currentInfo: boolean;
+}
+
+/** The volume limit in whole shares: no fraction of a share can be sold. */
+function capOf(limit: number): bigint {
+  return BigInt(Math.floor(limit));
 }
 
 /**
@@ -224,11 +227,12 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
   const registrable = checkShares(input.registrable, "registrable");
   const limit = checkNonNegative(input.volumeLimit, "volume_limit", "a volume limit in shares");
   const sold3m = checkShares(input.sold3m ?? 0, "sold_3m");
-  const cap = BigInt(Math.floor(limit));
   if (input.affiliate) {
     const g = input.group;
-    const sold = g ? g.sold3m : BigInt(sold3m);
-    if (sold > cap) {
+    // Without a group, as numbers: a safe integer against a whole double compares exactly.
+    if (g ? g.sold3m > capOf(limit) : sold3m > Math.floor(limit)) {
+      const cap = capOf(limit);
+      const sold = g ? g.sold3m : BigInt(sold3m);
       const whose = g
         ? `group "${g.label}" (${listRows(g.rows)}) sold ${formatCount(sold)} shares in the last three months together, more than`
         : `${formatCount(sold)} shares sold in the last three months are more than`;
@@ -237,7 +241,7 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
       );
     }
   }
-  return { registrable, limit, cap, sold3m, currentInfo: input.currentInfo ?? true };
+  return { registrable, limit, sold3m, currentInfo: input.currentInfo ?? true };
 }
 
 /**
@@ -249,7 +253,8 @@ function volumeTest(input: Omit<CessationInput, "asOf">, c: Checked, regime: Reg
   const g = input.affiliate ? input.group : undefined;
   const reg = g ? g.registrable : BigInt(c.registrable);
   const sold = g ? g.sold3m : BigInt(c.sold3m);
-  const within = reg + sold <= c.cap;
+  const cap = capOf(c.limit);
+  const within = reg + sold <= cap;
   const paragraph = () => (g ? `Rule 144(e)(1), (e)(3)(vi), ${regime} regime` : `Rule 144(e)(1), ${regime} regime`);
   if (sold === 0n && !g) {
     return {
@@ -273,7 +278,7 @@ function volumeTest(input: Omit<CessationInput, "asOf">, c: Checked, regime: Reg
     text: () => {
       const whose = g ? `group "${g.label}" (${listRows(g.rows)}): ` : "";
       const shares = g ? `the group's ${formatCount(reg)} registrable shares` : `the ${formatCount(reg)} registrable shares`;
-      return `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > c.cap ? 0n : c.cap - sold)} of ${formatCount(c.limit)}, ${within ? "enough for" : "fewer than"} ${shares} (${who()}${g ? "acting in concert, " : ""}${paragraph()})`;
+      return `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > cap ? 0n : cap - sold)} of ${formatCount(c.limit)}, ${within ? "enough for" : "fewer than"} ${shares} (${who()}${g ? "acting in concert, " : ""}${paragraph()})`;
     },
   };
 }
@@ -449,14 +454,15 @@ export function dribbleWindows(registrable: number, volumeLimit: number, sold3m:
   const c = checkCessation({ registrable, volumeLimit, sold3m, affiliate: true, acquired: 0, reporting: true });
   const reg = BigInt(c.registrable);
   if (reg === 0n) return 0;
-  const room = c.cap - BigInt(c.sold3m);
+  const cap = capOf(c.limit);
+  const room = cap - BigInt(c.sold3m);
   if (reg <= room) return 1;
-  if (c.cap === 0n) {
+  if (cap === 0n) {
     notAvailable(
       `volume_limit: is ${formatCount(c.limit)}, less than one share, so no shares can be sold in any three months under Rule 144(e)(1) and ${formatCount(reg)} registrable shares never sell out`,
     );
   }
-  return Number(1n + (reg - room + c.cap - 1n) / c.cap);
+  return Number(1n + (reg - room + cap - 1n) / cap);
 }
 
 // ---- Form 144 -------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ import {
   allCells,
   layout,
   layoutOf,
+  byRowOf,
   Column,
   at,
   spill,
@@ -103,13 +104,6 @@ function boolAt(v: Vector, i: number): boolean {
   if (typeof c === "boolean") return c;
   const { cell, name } = at(v, i);
   return bool(cell, name);
-}
-
-function dateAt(v: Vector, i: number): number {
-  const c = cellAt(v, i);
-  if (typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= MAX_SERIAL) return c; // as checkSerial returns it
-  const { cell, name } = at(v, i);
-  return date(cell, name);
 }
 
 function money(amount: Money): number {
@@ -193,23 +187,54 @@ function cessation(
   compute: (input: CessationInput) => Result,
 ): Result[][] {
   return grid(() => {
-    const reg = vectorOf(args.registrable, "registrable");
-    const aff = vectorOf(args.affiliate, "affiliate");
-    const acq = vectorOf(args.acquired, "acquired");
-    const asOf = vectorOf(args.asOf, "as_of");
-    const lim = vectorOf(args.volumeLimit, "volume_limit");
-    const rep = reportingVector(args.reporting);
-    return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
-      compute({
-        registrable: sharesAt(reg, i),
-        affiliate: boolAt(aff, i),
-        acquired: dateAt(acq, i),
-        asOf: dateAt(asOf, i),
-        volumeLimit: numAt(lim, i, "a volume limit in shares"),
-        reporting: boolAt(rep, i),
-      }),
-    );
+    // Read in place (no copy of each column), as vectorOf and reportingVector read them.
+    const reg = new Column(whole(args.registrable), "registrable");
+    const aff = new Column(whole(args.affiliate), "affiliate");
+    const acq = new Column(whole(args.acquired), "acquired");
+    const asOf = new Column(whole(args.asOf), "as_of");
+    const lim = new Column(whole(args.volumeLimit), "volume_limit");
+    const rep = isOmitted(args.reporting) ? new Column(true, "reporting") : new Column(args.reporting, "reporting");
+    // One input object for every row: the engine keeps nothing of it after the row.
+    const input: CessationInput = { registrable: 0, affiliate: false, acquired: 0, asOf: 0, volumeLimit: 0, reporting: true };
+    return byRowOf([reg, aff, acq, asOf, lim, rep], (i) => {
+      input.registrable = sharesIn(reg, i);
+      input.affiliate = boolIn(aff, i);
+      input.acquired = dateIn(acq, i);
+      input.asOf = dateIn(asOf, i);
+      input.volumeLimit = numIn(lim, i, "a volume limit in shares");
+      input.reporting = boolIn(rep, i);
+      return compute(input);
+    });
   });
+}
+
+// The per-row readers above, for a Column: the cell itself when it is a plain value of the right
+// kind, the full readers (with the row in their messages) for anything else.
+
+function sharesIn(c: Column, i: number): number {
+  const x = c.cell(i);
+  return typeof x === "number" && Number.isSafeInteger(x) && x >= 0 ? x : shares(c.vector(), i);
+}
+
+function numIn(c: Column, i: number, expected: string): number {
+  const x = c.cell(i);
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  const { cell, name } = at(c.vector(), i);
+  return num(cell, name, expected);
+}
+
+function boolIn(c: Column, i: number): boolean {
+  const x = c.cell(i);
+  if (typeof x === "boolean") return x;
+  const { cell, name } = at(c.vector(), i);
+  return bool(cell, name);
+}
+
+function dateIn(c: Column, i: number): number {
+  const x = c.cell(i);
+  if (typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= MAX_SERIAL) return x; // as checkSerial returns it
+  const { cell, name } = at(c.vector(), i);
+  return date(cell, name);
 }
 
 export function rule144Ceased(

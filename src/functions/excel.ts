@@ -228,15 +228,34 @@ export function byRow(vectors: Vector[], compute: (row: number) => Result): Resu
   return spill(results, shape.orientation);
 }
 
+/** byRow over Columns (read in place, no copy of the cells), for the functions read a row at a time over many rows. */
+export function byRowOf(columns: readonly Column[], compute: (row: number) => Result): Result[][] {
+  let shape: { length: number; orientation: Orientation };
+  try {
+    shape = layoutOf(columns);
+  } catch (problem) {
+    return [[toExcelError(problem)]];
+  }
+  const results = new Array<Result>(shape.length);
+  for (let i = 0; i < shape.length; i++) {
+    try {
+      results[i] = compute(i);
+    } catch (problem) {
+      results[i] = toExcelError(withRow(problem, columns, i));
+    }
+  }
+  return spill(results, shape.orientation);
+}
+
 /**
  * The engine names arguments ("as_of: …") but not rows; where that argument is a range, the
  * message gains the row ("as_of (row 3): …") so the user can find the cell.
  */
-function withRow(problem: unknown, vectors: Vector[], row: number): unknown {
+function withRow(problem: unknown, vectors: readonly (Vector | Column)[], row: number): unknown {
   if (!(problem instanceof RuleError)) return problem;
   const match = /^([a-z_0-9]+): /.exec(problem.message);
   const named = match && vectors.find((v) => v.name === match[1]);
-  if (!named || named.cells.length === 1) return problem;
+  if (!named || (named instanceof Column ? named.length : named.cells.length) === 1) return problem;
   return new RuleError(`${named.name} (row ${row + 1}): ${problem.message.slice(match[0].length)}`, problem.kind);
 }
 
