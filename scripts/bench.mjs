@@ -35,12 +35,26 @@ globalThis.CustomFunctions = {
 // taskpane.html's scripts up to functions.js: the shared engine chunk, then functions.js.
 for (const file of functionsScripts()) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
 
-/** Another build of the bundle (an older commit's), its functions in their own table. */
+/**
+ * Another build of the bundle (an older commit's), its functions in their own table. Where that
+ * build has its own taskpane.html beside functions.js, the scripts it loads before functions.js (its
+ * engine chunk) are loaded too, under their own webpack chunk table: with the shared one, the older
+ * functions.js would find this build's engine modules (same module ids) and time them instead.
+ */
 function loadBundle(file) {
   const fns = {};
   const associate = globalThis.CustomFunctions.associate;
   globalThis.CustomFunctions.associate = (id, fn) => (fns[id] = fn);
-  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+  const dir = path.dirname(file);
+  const page = path.join(dir, "taskpane.html");
+  const srcs = fs.existsSync(page) ? pageScriptsOf(page) : [];
+  const scripts = srcs.includes("functions.js")
+    ? srcs.slice(0, srcs.indexOf("functions.js") + 1).map((src) => path.join(dir, src))
+    : [file];
+  for (const script of scripts) {
+    const text = fs.readFileSync(script, "utf8").replaceAll("webpackChunkregrights", "webpackChunkregrightsBaseline");
+    vm.runInThisContext(text, { filename: script });
+  }
   globalThis.CustomFunctions.associate = associate;
   return fns;
 }
@@ -333,7 +347,7 @@ console.log("\nWorkbook gateway, 5,000-holder cap table and its scenario sheet")
 // Bundle sizes (issue 9 item 7, issue 13 item 4): every dist/*.js raw and gzip -9, and what
 // taskpane.html loads at start (its <script> tags) against what it loads on demand.
 function pageScriptsOf(page) {
-  const html = fs.readFileSync(path.join(root, "dist", page), "utf8");
+  const html = fs.readFileSync(path.isAbsolute(page) ? page : path.join(root, "dist", page), "utf8");
   return [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>/gi)]
     .map((m) => m[1])
     .filter((src) => !/^[a-z]+:/i.test(src))
