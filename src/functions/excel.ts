@@ -236,15 +236,21 @@ export function byRowOf(columns: readonly Column[], compute: (row: number) => Re
   } catch (problem) {
     return [[toExcelError(problem)]];
   }
-  const results = new Array<Result>(shape.length);
+  // Straight into the spilled shape: a one-cell row per row down a column, or one row of cells.
+  const across = shape.orientation === "row";
+  const out = new Array<Result[]>(across ? 1 : shape.length);
+  const cells = across ? (out[0] = new Array<Result>(shape.length)) : null;
   for (let i = 0; i < shape.length; i++) {
+    let value: Result;
     try {
-      results[i] = compute(i);
+      value = compute(i);
     } catch (problem) {
-      results[i] = toExcelError(withRow(problem, columns, i));
+      value = toExcelError(withRow(problem, columns, i));
     }
+    if (cells === null) out[i] = [value];
+    else cells[i] = value;
   }
-  return spill(results, shape.orientation);
+  return out;
 }
 
 /**
