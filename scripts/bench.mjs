@@ -83,27 +83,31 @@ function time(fn, runs) {
 }
 
 /**
- * Two functions timed in turn (a, b, a, b, …) so that drift and the collector hit both alike, with
- * no result kept alive while the other runs (a million-row answer held live makes every collection
- * in the other's turn dearer); a warm-up call of each first unless `warm` is false (the 1M-row cases
- * run after the smaller ones have compiled the same code). The results are from one more call of
- * each after the timing (b's only if asked for). No forced GC between the calls: node's gc() also
+ * Two functions timed in batches, a's runs then b's, twice over (a a a b b b a a a b b b), each
+ * batch after an untimed call of its own function unless `warm` is false (the 1M-row cases run
+ * after the smaller ones have compiled the same code). Not call by call in turn: then each call
+ * pays for the collection of the other's garbage, and dinero.js leaves far more (its objects
+ * survive its call into the old generation, whose full collection then falls in RR.CUTBACK's
+ * turn). No result is kept alive while the other runs; the results are from one more call of
+ * each after the timing (b's only if asked for). No forced GC between batches: node's gc() also
  * throws away compiled code ("weak objects"), so the next call would measure recompiling it.
  */
 function timePair(fa, fb, runs, warm = true) {
-  if (warm) {
-    fa();
-    fb();
-  }
   const sa = [];
   const sb = [];
-  for (let k = 0; k < runs; k++) {
-    let t0 = performance.now();
-    fa();
-    sa.push(performance.now() - t0);
-    t0 = performance.now();
-    fb();
-    sb.push(performance.now() - t0);
+  const batch = Math.max(1, Math.ceil(runs / 2));
+  for (let round = 0; round < 2; round++) {
+    for (const [f, samples] of [
+      [fa, sa],
+      [fb, sb],
+    ]) {
+      if (warm) f();
+      for (let k = 0; k < batch; k++) {
+        const t0 = performance.now();
+        f();
+        samples.push(performance.now() - t0);
+      }
+    }
   }
   return {
     a: { ms: median(sa), result: fa() },
