@@ -84,8 +84,8 @@ function time(fn, runs) {
 
 /**
  * Two functions timed in batches, a's runs then b's, twice over (a a a b b b a a a b b b), each
- * batch after an untimed call of its own function unless `warm` is false (the 1M-row cases run
- * after the smaller ones have compiled the same code). Not call by call in turn: then each call
+ * batch after an untimed call of its own function (unless `warm` is false), which also takes the
+ * collection of what the other batch left. Not call by call in turn: then each call
  * pays for the collection of the other's garbage, and dinero.js leaves far more (its objects
  * survive its call into the old generation, whose full collection then falls in RR.CUTBACK's
  * turn). No result is kept alive while the other runs; the results are from one more call of
@@ -241,7 +241,7 @@ if (wanted("cutback")) {
   console.log("|----------:|------------:|------:|:-------:|-----------:|-----------:|------:|:-----:|");
   const ratios = [];
   for (const n of SIZES) {
-    // Repetitions shrink with size to keep the run near three minutes; every case still runs.
+    // Repetitions shrink with size to keep the run near five minutes; every case still runs.
     const runs = n >= 1_000_000 ? 2 : n >= 100_000 ? 5 : 15;
     for (const top of MAGNITUDES) {
       for (const tiers of [1, 3]) {
@@ -255,7 +255,6 @@ if (wanted("cutback")) {
             () => RR["CUTBACK"](requested, priority, c.capacity, weights),
             () => allocate(dinero({ amount: c.capacity, currency: USD, scale: 0 }), ratiosFor),
             runs,
-            n < 1_000_000,
           );
           const ref = referenceCutback(c.requests, c.priority, c.capacity, c.weights);
           let wrong = 0;
