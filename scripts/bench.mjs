@@ -242,7 +242,7 @@ if (wanted("cutback")) {
   const ratios = [];
   for (const n of SIZES) {
     // Repetitions shrink with size to keep the run near five minutes; every case still runs.
-    const runs = n >= 1_000_000 ? 2 : n >= 100_000 ? 5 : 15;
+    const runs = n >= 1_000_000 ? 4 : n >= 100_000 ? 5 : 15;
     for (const top of MAGNITUDES) {
       for (const tiers of [1, 3]) {
         for (const weighted of [false, true]) {
