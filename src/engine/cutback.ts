@@ -78,29 +78,57 @@ export function cutback(
   if (weights && weights.length !== n) invalid(`weights: has ${weights.length} rows but requested has ${n}`);
   checkShares(capacity, "capacity");
 
-  let total = 0;
-  let maxRequest = 0;
   for (let i = 0; i < n; i++) {
     const r = requested[i];
     if (!(Number.isSafeInteger(r) && r >= 0)) checkShares(r, `requested (row ${i + 1})`);
     const t = priority[i];
     if (!(Number.isSafeInteger(t) && t >= 1)) invalid(`priority (row ${i + 1}): expected a tier, a whole number of 1 or more, got ${t}`);
     if (weights) checkNonNegative(weights[i], `weights (row ${i + 1})`, "a weight");
-    total += r;
-    if (r > maxRequest) maxRequest = r;
   }
-  const included = new Array<number>(n);
+  const included = new Float64Array(n);
   const roundedUp = new Uint8Array(n);
+  const tiers = allocate(requested, priority, capacity, weights, included, roundedUp);
+  return { included: Array.from(included), roundedUp, tiers };
+}
+
+/**
+ * cutback's shares per row for input already checked row by row (RR.CUTBACK's adapter reads and
+ * checks every cell itself): every request a safe whole number ≥ 0, every tier a safe whole number
+ * ≥ 1, every weight finite and ≥ 0, the lengths equal and the capacity safe. With weights the
+ * shares are written over them (a million rows need one array fewer): every row's weight is read
+ * before its share is written and never after. Without, into a scratch array valid until the next
+ * call.
+ */
+export function cutbackChecked(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  capacity: number,
+  weights?: Float64Array,
+): Float64Array {
+  const n = requested.length;
+  const included = weights ?? scratchFloat64("cutback.included", n);
+  allocate(requested, priority, capacity, weights, included, scratchZeroBytes("cutback.roundedUp", n));
+  return included;
+}
+
+/** The cutback of checked input into `included` and `roundedUp` (n entries each); the tiers. */
+function allocate(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  capacity: number,
+  weights: ArrayLike<number> | undefined,
+  included: Float64Array,
+  roundedUp: Uint8Array,
+): TierOutcome[] {
+  const n = requested.length;
+  const total = sumOf(requested);
+  const maxRequest = largest;
   const tierTotals = totalsByTier(requested, priority);
   const order = [...tierTotals.keys()].sort((a, b) => b - a);
 
   if (total <= SAFE && total <= capacity) {
-    for (let i = 0; i < n; i++) included[i] = requested[i];
-    return {
-      included,
-      roundedUp,
-      tiers: order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" })),
-    };
+    copyInto(requested, included);
+    return order.map((tier) => ({ tier, requested: tierTotals.get(tier)!, included: tierTotals.get(tier)!, status: "included" }));
   }
 
   // Walk down from the tier kept longest; the first that does not fit is the one cut pro rata.
@@ -122,21 +150,15 @@ export function cutback(
       tiers.push({ tier, requested: Number(tierTotal), included: Number(cutShares), status: "cut" });
     }
   }
-  // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
-  const members = scratchInt32("cutback.members", n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const t = priority[i];
-    if (t > cutTier && cutTier !== 0) included[i] = requested[i];
-    else if (t === cutTier && requested[i] > 0) members[m++] = i;
-    else included[i] = 0;
-  }
   if (cutTier === 0) {
     // Capacity ran out exactly at a tier boundary: no tier is split.
     const kept = new Set(tiers.filter((o) => o.status === "included").map((o) => o.tier));
     for (let i = 0; i < n; i++) included[i] = kept.has(priority[i]) ? requested[i] : 0;
-    return { included, roundedUp, tiers };
+    return tiers;
   }
+  // Tiers above the cut keep everything; the cut tier is filled below; tiers under it get nothing.
+  const members = scratchInt32("cutback.members", n);
+  const m = byTier(requested, priority, cutTier, included, members);
 
   const K = Number(cutShares);
   const R = tierTotals.get(cutTier)!;
@@ -144,7 +166,7 @@ export function cutback(
     // Pro rata by request: no row is capped (K < R, so K × r / R < r), every member is open.
     if (R < 2 ** 52 && K * maxRequest < 2 ** 52) splitFast(members, m, requested, K, R, included, roundedUp);
     else distribute(members, m, requested, requested, K, R, included, roundedUp);
-    return { included, roundedUp, tiers };
+    return tiers;
   }
   const w = scaleWeights(members, m, weights);
   if (w) {
@@ -153,14 +175,58 @@ export function cutback(
     // Weights whose common power of ten takes them past 2^53 (many decimals, or huge weights).
     splitBig(Array.from(members.subarray(0, m)), requested, weights, cutShares, cutTier, included, roundedUp);
   }
-  return { included, roundedUp, tiers };
+  return tiers;
 }
 
-function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>): Map<number, number> {
-  // Tier numbers are small in practice (1–3 from RR.PRIORITY): sum into an array, not a Map.
-  const dense = new Float64Array(64);
-  const seen = new Uint8Array(64);
-  const totals = new Map<number, number>();
+// The loops over every row are functions of their own that return once the loop is done. V8
+// compiles a long loop while it runs (on-stack replacement); code after the loop in the same
+// function has no type feedback yet, so the compiled code was thrown away there on every call and
+// the rest of the call ran unoptimized (node --trace-deopt: "Insufficient type feedback").
+
+let largest = 0;
+
+/** The sum of the requests; their largest into `largest`. */
+function sumOf(requested: ArrayLike<number>): number {
+  let total = 0;
+  let most = 0;
+  for (let i = 0; i < requested.length; i++) {
+    const r = requested[i];
+    total += r;
+    if (r > most) most = r;
+  }
+  largest = most;
+  return total;
+}
+
+function copyInto(requested: ArrayLike<number>, included: Float64Array): void {
+  for (let i = 0; i < requested.length; i++) included[i] = requested[i];
+}
+
+/** Tiers above the cut get their request, tiers under it 0; the cut tier's rows with a request go to `members`, their count returned. */
+function byTier(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  cutTier: number,
+  included: Float64Array,
+  members: Int32Array,
+): number {
+  let m = 0;
+  for (let i = 0; i < requested.length; i++) {
+    const t = priority[i];
+    if (t > cutTier) included[i] = requested[i];
+    else if (t === cutTier && requested[i] > 0) members[m++] = i;
+    else included[i] = 0;
+  }
+  return m;
+}
+
+function sumTiers(
+  requested: ArrayLike<number>,
+  priority: ArrayLike<number>,
+  dense: Float64Array,
+  seen: Uint8Array,
+  totals: Map<number, number>,
+): void {
   for (let i = 0; i < requested.length; i++) {
     const t = priority[i];
     if (t < 64) {
@@ -170,6 +236,14 @@ function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>)
       totals.set(t, (totals.get(t) ?? 0) + requested[i]);
     }
   }
+}
+
+function totalsByTier(requested: ArrayLike<number>, priority: ArrayLike<number>): Map<number, number> {
+  // Tier numbers are small in practice (1–3 from RR.PRIORITY): sum into an array, not a Map.
+  const dense = new Float64Array(64);
+  const seen = new Uint8Array(64);
+  const totals = new Map<number, number>();
+  sumTiers(requested, priority, dense, seen, totals);
   for (let t = 1; t < 64; t++) if (seen[t]) totals.set(t, dense[t]);
   for (const [t, sum] of totals) {
     if (sum > SAFE) invalid(`requested: tier ${t} totals more than 9,007,199,254,740,991 shares, too many to count exactly`);
@@ -187,13 +261,36 @@ function splitFast(
   requested: ArrayLike<number>,
   K: number,
   R: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
-  const remainder = scratchFloat64("cutback.remainder", m);
-  const candidates = scratchInt32("cutback.candidates", m);
+  const remainder = scratchFloat64("cutback.key", m);
+  const count = quotientsFast(members, m, requested, K, R, included, remainder);
+  const leftover = K - given;
+  if (leftover > 0) {
+    selectLargest(members, remainder, count, leftover, requested);
+    roundUp(members, leftover, included, roundedUp);
+  }
+}
+
+/** Total of the quotients, set by quotientsFast and quotientsExact. */
+let given = 0;
+
+/**
+ * floor(K × r / R) for each member into `included`, their total into `given`; the members with a
+ * remainder are compacted to the front of `members` (in place) with it in `remainder`; their count.
+ */
+function quotientsFast(
+  members: Int32Array,
+  m: number,
+  requested: ArrayLike<number>,
+  K: number,
+  R: number,
+  included: Float64Array,
+  remainder: Float64Array,
+): number {
   let count = 0;
-  let given = 0;
+  let sum = 0;
   for (let j = 0; j < m; j++) {
     const i = members[j];
     const p = K * requested[i];
@@ -207,19 +304,21 @@ function splitFast(
       rem -= R;
     }
     included[i] = q;
-    given += q;
+    sum += q;
     if (rem > 0) {
       remainder[count] = rem;
-      candidates[count++] = i;
+      members[count++] = i; // in place: count ≤ j
     }
   }
-  const leftover = K - given;
-  if (leftover > 0) {
-    selectLargest(candidates, remainder, count, leftover, requested);
-    for (let j = 0; j < leftover; j++) {
-      included[candidates[j]] += 1;
-      roundedUp[candidates[j]] = 1;
-    }
+  given = sum;
+  return count;
+}
+
+/** One more share for each of rows[0..k). */
+function roundUp(rows: Int32Array, k: number, included: Float64Array, roundedUp: Uint8Array): void {
+  for (let j = 0; j < k; j++) {
+    included[rows[j]] += 1;
+    roundedUp[rows[j]] = 1;
   }
 }
 
@@ -236,7 +335,7 @@ function splitBig(
   weights: ArrayLike<number> | undefined,
   shares: bigint,
   tier: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const req = members.map((i) => BigInt(requested[i]));
@@ -376,34 +475,50 @@ function distribute(
   w: ArrayLike<number>,
   K: number,
   W: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const Kh = high(K);
   const Kl = K - Kh;
   const Wh = high(W);
   const Wl = W - Wh;
-  const remainder = scratchFloat64("cutback.key", count); // waterFill, if any, is done with it
+  const remainder = scratchFloat64("cutback.key", count);
+  const candidates = quotientsExact(rows, count, w, K, Kh, Kl, W, Wh, Wl, included, remainder);
+  const leftover = K - given;
+  if (leftover > 0) {
+    selectLargest(rows, remainder, candidates, leftover, requested);
+    roundUp(rows, leftover, included, roundedUp);
+  }
+}
+
+/** As quotientsFast, for floor(K × w / W) by divide. */
+function quotientsExact(
+  rows: Int32Array,
+  count: number,
+  w: ArrayLike<number>,
+  K: number,
+  Kh: number,
+  Kl: number,
+  W: number,
+  Wh: number,
+  Wl: number,
+  included: Float64Array,
+  remainder: Float64Array,
+): number {
   let candidates = 0;
-  let given = 0;
+  let sum = 0;
   for (let j = 0; j < count; j++) {
     const i = rows[j];
     const rem = divide(K, Kh, Kl, w[i], W, Wh, Wl);
     included[i] = quotient;
-    given += quotient;
+    sum += quotient;
     if (rem > 0) {
       remainder[candidates] = rem;
       rows[candidates++] = i; // in place: candidates ≤ j
     }
   }
-  const leftover = K - given;
-  if (leftover > 0) {
-    selectLargest(rows, remainder, candidates, leftover, requested);
-    for (let j = 0; j < leftover; j++) {
-      included[rows[j]] += 1;
-      roundedUp[rows[j]] = 1;
-    }
-  }
+  given = sum;
+  return candidates;
 }
 
 /**
@@ -413,27 +528,43 @@ function distribute(
  * would pass 2^53 − 1.
  */
 function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>): ArrayLike<number> | null {
+  const places = placesOf(members, m, weights);
+  if (places < 0 || places > 22) return null;
+  if (places === 0) {
+    // Whole weights (the usual shares owned) are used as they are.
+    return wholeWeightsFit(members, m, weights) ? weights : null;
+  }
+  const w = scratchFloat64("cutback.weights", weights.length);
+  return scaleInto(members, m, weights, places, w) ? w : null;
+}
+
+/** The most decimal places among the members' weights, or −1 if one is in exponent notation. */
+function placesOf(members: Int32Array, m: number, weights: ArrayLike<number>): number {
   let places = 0;
   for (let j = 0; j < m; j++) {
     const v = weights[members[j]];
     if (Number.isInteger(v)) continue;
     const p = decimalPlaces(String(v));
-    if (p < 0) return null;
+    if (p < 0) return -1;
     if (p > places) places = p;
   }
-  if (places > 22) return null;
-  if (places === 0) {
-    // Whole weights (the usual shares owned) are used as they are.
-    let sum = 0;
-    for (let j = 0; j < m; j++) {
-      const v = weights[members[j]];
-      if (!Number.isSafeInteger(v)) return null;
-      sum += v;
-      if (sum > SAFE) return null;
-    }
-    return weights;
+  return places;
+}
+
+/** Whether whole weights are each safe and sum to at most 2^53 − 1. */
+function wholeWeightsFit(members: Int32Array, m: number, weights: ArrayLike<number>): boolean {
+  let sum = 0;
+  for (let j = 0; j < m; j++) {
+    const v = weights[members[j]];
+    if (!Number.isSafeInteger(v)) return false;
+    sum += v;
+    if (sum > SAFE) return false;
   }
-  const w = scratchFloat64("cutback.weights", weights.length);
+  return true;
+}
+
+/** The members' weights times 10^places into w (by row); false if one or their sum passes 2^53 − 1. */
+function scaleInto(members: Int32Array, m: number, weights: ArrayLike<number>, places: number, w: Float64Array): boolean {
   const factor = 10 ** places;
   let total = 0;
   for (let j = 0; j < m; j++) {
@@ -446,17 +577,17 @@ function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>
       const text = String(v);
       const dot = text.indexOf(".");
       const digits = Number(text.slice(0, dot) + text.slice(dot + 1));
-      if (!Number.isSafeInteger(digits)) return null;
+      if (!Number.isSafeInteger(digits)) return false;
       scaled = digits * 10 ** (places - (text.length - dot - 1));
     }
     // A product whose exact value is a safe integer is computed exactly; a larger one rounds to
     // 2^53 or more and is refused here.
-    if (!Number.isSafeInteger(scaled)) return null;
+    if (!Number.isSafeInteger(scaled)) return false;
     w[i] = scaled;
     total += scaled;
-    if (total > SAFE) return null;
+    if (total > SAFE) return false;
   }
-  return w;
+  return true;
 }
 
 /** Decimal places of a number's shortest decimal form, or −1 for exponent notation (1e-7). */
@@ -478,49 +609,106 @@ function splitWeighted(
   w: ArrayLike<number>,
   K: number,
   tier: number,
-  included: number[],
+  included: Float64Array,
   roundedUp: Uint8Array,
 ): void {
   const open = members; // compacted in place
+  const count = withWeight(members, m, w, included);
+  let W = weightOf;
+  const level = waterFill(open, count, requested, w, K, W);
+  let left = count;
+  if (level !== null) {
+    left = takeCapped(open, count, requested, w, level, included);
+    K = level.K;
+    W = level.W;
+  }
+  if (K === 0) {
+    for (let j = 0; j < left; j++) included[open[j]] = 0;
+    return;
+  }
+  if (W === 0) {
+    invalid(
+      `weights: tier ${tier} has ${formatCount(K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`,
+    );
+  }
+  distribute(open, left, requested, w, K, W, included, roundedUp);
+}
+
+let weightOf = 0;
+
+/** Compacts to the front of members those with a weight above 0 (the others get 0); their count, their total weight into weightOf. */
+function withWeight(members: Int32Array, m: number, w: ArrayLike<number>, included: Float64Array): number {
   let count = 0;
   let W = 0;
   for (let j = 0; j < m; j++) {
     const i = members[j];
     if (w[i] > 0) {
-      open[count++] = i;
+      members[count++] = i;
       W += w[i];
     } else {
       included[i] = 0;
     }
   }
-  const capped = scratchZeroBytes("cutback.capped", requested.length);
-  const level = { K, W };
-  waterFill(open, count, requested, w, level, capped);
-  let left = 0;
-  for (let j = 0; j < count; j++) {
-    const i = open[j];
-    if (capped[i]) included[i] = requested[i];
-    else open[left++] = i;
-  }
-  if (level.K === 0) {
-    for (let j = 0; j < left; j++) included[open[j]] = 0;
-    return;
-  }
-  if (level.W === 0) {
-    invalid(
-      `weights: tier ${tier} has ${formatCount(level.K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`,
-    );
-  }
-  distribute(open, left, requested, w, level.K, level.W, included, roundedUp);
+  weightOf = W;
+  return count;
 }
 
 /**
- * Marks in `capped` the rows the water level caps, and lowers level.K and level.W by them. Row x is
- * capped when r_x / w_x ≤ K / W after capping every row of smaller ratio; that holds for a prefix
- * of the rows by ratio (once it fails it keeps failing), so the prefix is found by a quickselect-
- * style search on the double ratios r / w in expected O(n). A set P closed downward by ratio is
- * inside the prefix exactly when its largest ratio r_x / w_x ≤ (K − r(P)) / (W − w(P)) (the
- * mediant argument), or when P is every row and r(P) ≤ K. All comparisons are exact products;
+ * Capped: every row whose ratio request / weight is at most the largest capped ratio gets its
+ * request; the others are compacted to the front of open, their count returned.
+ */
+function takeCapped(
+  open: Int32Array,
+  count: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  level: WaterLevel,
+  included: Float64Array,
+): number {
+  const { r: tr, w: tw, key: tk } = level;
+  let left = 0;
+  for (let j = 0; j < count; j++) {
+    const i = open[j];
+    const r = requested[i];
+    const x = w[i];
+    const k = r / x;
+    if (k < tk || (k === tk && compareProducts(r, tw, tr, x) <= 0)) included[i] = r;
+    else open[left++] = i;
+  }
+  return left;
+}
+
+/** What waterFill found: K and W less the capped rows, and the largest capped ratio r / w (key = r / w in doubles). */
+interface WaterLevel {
+  K: number;
+  W: number;
+  r: number;
+  w: number;
+  key: number;
+}
+
+// A positive double's bit pattern, read as an integer, orders as the double does: the high 32 bits
+// (exponent and top of the mantissa) first, then the low 32 bits.
+const BUCKETS = 2048;
+const keyBits = new Float64Array(1);
+const keyWords = new Uint32Array(keyBits.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: word 1
+const LOW = 1 - HIGH;
+
+function wordOf(key: number, word: number): number {
+  keyBits[0] = key;
+  return keyWords[word];
+}
+
+/**
+ * The rows the water level caps, as the largest capped ratio (null when none is capped), with K
+ * and W lowered by them. Row x is capped when r_x / w_x ≤ K / W after capping every row of smaller
+ * ratio; that holds for a prefix of the rows by ratio (once it fails it keeps failing). A set P
+ * closed downward by ratio is inside the prefix exactly when its largest ratio r_x / w_x ≤
+ * (K − r(P)) / (W − w(P)) (the mediant argument), or when P is every row and r(P) ≤ K. So the rows
+ * are counted into buckets by the bits of their double ratio r / w (which order as the exact
+ * ratios do, ties aside), the buckets taken while they fit, and the search goes on inside the first
+ * bucket that does not: in O(n) and without a copy of the rows. Comparisons are exact products;
  * rows whose double ratios tie are ordered by their exact ratios.
  */
 function waterFill(
@@ -528,128 +716,195 @@ function waterFill(
   count: number,
   requested: ArrayLike<number>,
   w: ArrayLike<number>,
-  level: { K: number; W: number },
-  capped: Uint8Array,
-): void {
-  if (count === 0) return;
-  // The rows' ratio, request and weight side by side, permuted together (sequential access).
-  const key = scratchFloat64("cutback.key", count);
-  const rq = scratchFloat64("cutback.rq", count);
-  const wt = scratchFloat64("cutback.wt", count);
-  const id = scratchInt32("cutback.id", count);
-  let least = 0;
+  K: number,
+  W: number,
+): WaterLevel | null {
+  if (count === 0) return null;
+  // The common case: not even the row of least request / weight reaches its request.
+  const least = leastRatio(open, count, requested, w);
+  if (compareProducts(requested[least], W, K, w[least]) > 0) return null;
+
+  const found: WaterLevel = { K, W, r: -1, w: 1, key: -Infinity };
+  const counts = scratchInt32("cutback.bucketCount", BUCKETS);
+  const sums = scratchFloat64("cutback.bucketSums", 5 * BUCKETS); // per bucket: Σr, Σw, largest key, its r, its w
+  let set = open;
+  let size = count;
+  let word = HIGH;
+  let lo = wordLow;
+  let hi = wordHigh;
+  for (;;) {
+    if (lo === hi && word === HIGH) {
+      // Every ratio left has the same high word: go on by the low words.
+      word = LOW;
+      wordSpan(set, size, requested, w, word);
+      lo = wordLow;
+      hi = wordHigh;
+      continue;
+    }
+    if (lo === hi || size <= 32) {
+      // Ratios equal in doubles (or a few rows): walk them by exact ratio.
+      const rest = Array.from(set.subarray(0, size)).sort((p, q) => compareProducts(requested[p], w[q], requested[q], w[p]) || p - q);
+      for (const i of rest) {
+        const r = requested[i];
+        const x = w[i];
+        if (compareProducts(r, found.W, found.K, x) > 0) break;
+        found.K -= r;
+        found.W -= x;
+        found.r = r;
+        found.w = x;
+        found.key = r / x;
+      }
+      return found;
+    }
+    const span = hi - lo;
+    let shift = 0;
+    while (span >>> shift >= BUCKETS) shift++;
+    const used = (span >>> shift) + 1;
+    counts.fill(0, 0, used);
+    histogram(set, size, requested, w, word, lo, shift, counts, sums);
+    const boundary = takeBuckets(counts, sums, used, found);
+    if (boundary < 0) return found;
+    // The prefix ends inside the boundary bucket: go on with its rows alone.
+    const next = scratchInt32("cutback.boundary", counts[boundary]);
+    size = inBucket(set, size, requested, w, word, lo, shift, boundary, next);
+    set = next;
+    lo = wordLow;
+    hi = wordHigh;
+  }
+}
+
+/** The least and largest word of the keys, set by leastRatio, wordSpan and inBucket. */
+let wordLow = 0;
+let wordHigh = 0;
+
+/** The row of least ratio request / weight (exactly); the span of the keys' high words. */
+function leastRatio(open: Int32Array, count: number, requested: ArrayLike<number>, w: ArrayLike<number>): number {
+  let least = open[0];
+  let leastKey = requested[least] / w[least];
+  let lo = 0xffffffff;
+  let hi = 0;
   for (let j = 0; j < count; j++) {
     const i = open[j];
+    const k = requested[i] / w[i];
+    if (k < leastKey || (k === leastKey && compareProducts(requested[i], w[least], requested[least], w[i]) < 0)) {
+      least = i;
+      leastKey = k;
+    }
+    const v = wordOf(k, HIGH);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  wordLow = lo;
+  wordHigh = hi;
+  return least;
+}
+
+function wordSpan(set: Int32Array, size: number, requested: ArrayLike<number>, w: ArrayLike<number>, word: number): void {
+  let lo = 0xffffffff;
+  let hi = 0;
+  for (let j = 0; j < size; j++) {
+    const i = set[j];
+    const v = wordOf(requested[i] / w[i], word);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  wordLow = lo;
+  wordHigh = hi;
+}
+
+/** Counts the rows into buckets by (word − lo) >>> shift: per bucket Σr, Σw and the exact largest ratio. */
+function histogram(
+  set: Int32Array,
+  size: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  word: number,
+  lo: number,
+  shift: number,
+  counts: Int32Array,
+  sums: Float64Array,
+): void {
+  for (let j = 0; j < size; j++) {
+    const i = set[j];
     const r = requested[i];
     const x = w[i];
-    rq[j] = r;
-    wt[j] = x;
-    id[j] = i;
-    const k = (key[j] = r / x);
-    if (k < key[least] || (k === key[least] && compareProducts(r, wt[least], rq[least], x) < 0)) least = j;
+    const k = r / x;
+    const b = (wordOf(k, word) - lo) >>> shift;
+    const o = 5 * b;
+    if (counts[b]++ === 0) {
+      sums[o] = r;
+      sums[o + 1] = x;
+      sums[o + 2] = k;
+      sums[o + 3] = r;
+      sums[o + 4] = x;
+      continue;
+    }
+    sums[o] += r;
+    sums[o + 1] += x;
+    if (k > sums[o + 2] || (k === sums[o + 2] && compareProducts(r, sums[o + 4], sums[o + 3], x) > 0)) {
+      sums[o + 2] = k;
+      sums[o + 3] = r;
+      sums[o + 4] = x;
+    }
   }
-  let K = level.K;
-  let W = level.W;
-  // The common case: not even the row of least request / weight reaches its request.
-  if (compareProducts(rq[least], W, K, wt[least]) > 0) return;
+}
 
-  // Whether the set P of all rows up to ratio r / w (its largest) is capped, r(P) and w(P) its sums.
-  const fits = (r: number, x: number, reqP: number, wP: number): boolean => {
-    const KP = K - reqP;
-    const WP = W - wP;
-    if (WP === 0) return KP >= 0;
-    return compareProducts(r, WP, KP, x) <= 0;
-  };
-  const swap = (p: number, q: number) => {
-    const k = key[p];
-    key[p] = key[q];
-    key[q] = k;
-    const r = rq[p];
-    rq[p] = rq[q];
-    rq[q] = r;
-    const x = wt[p];
-    wt[p] = wt[q];
-    wt[q] = x;
-    const i = id[p];
-    id[p] = id[q];
-    id[q] = i;
-  };
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    // Three-way partition of [lo, hi) by the pivot's double ratio t, [< t | = t | > t], summing
-    // the first two groups and keeping the exact largest ratio of each.
-    const t = key[(lo + hi) >>> 1];
-    let a = lo;
-    let b = lo;
-    let c = hi;
-    let reqA = 0;
-    let wA = 0;
-    let maxAr = -1;
-    let maxAw = 1;
-    let maxAk = -1;
-    let reqE = 0;
-    let wE = 0;
-    let maxEr = -1;
-    let maxEw = 1;
-    while (b < c) {
-      const k = key[b];
-      if (k < t) {
-        const r = rq[b];
-        const x = wt[b];
-        reqA += r;
-        wA += x;
-        if (k > maxAk || (k === maxAk && compareProducts(r, maxAw, maxAr, x) > 0)) {
-          maxAk = k;
-          maxAr = r;
-          maxAw = x;
-        }
-        if (a !== b) swap(a, b);
-        a++;
-        b++;
-      } else if (k > t) {
-        c--;
-        swap(b, c);
-      } else {
-        const r = rq[b];
-        const x = wt[b];
-        reqE += r;
-        wE += x;
-        if (maxEr < 0 || compareProducts(r, maxEw, maxEr, x) > 0) {
-          maxEr = r;
-          maxEw = x;
-        }
-        b++;
-      }
+/**
+ * Takes whole buckets, lowest first, while the set of rows up to and including one fits; lowers
+ * found.K and found.W by them and records the largest ratio taken. The first bucket that does not
+ * fit, or −1 if every bucket does.
+ */
+function takeBuckets(counts: Int32Array, sums: Float64Array, used: number, found: WaterLevel): number {
+  let reqP = 0;
+  let wP = 0;
+  let boundary = -1;
+  for (let b = 0; b < used; b++) {
+    if (counts[b] === 0) continue;
+    const o = 5 * b;
+    const KP = found.K - (reqP + sums[o]);
+    const WP = found.W - (wP + sums[o + 1]);
+    if (WP === 0 ? KP >= 0 : compareProducts(sums[o + 3], WP, KP, sums[o + 4]) <= 0) {
+      reqP += sums[o];
+      wP += sums[o + 1];
+      found.r = sums[o + 3];
+      found.w = sums[o + 4];
+      found.key = sums[o + 2];
+    } else {
+      boundary = b;
+      break;
     }
-    if (fits(maxEr, maxEw, reqA + reqE, wA + wE)) {
-      K -= reqA + reqE;
-      W -= wA + wE;
-      lo = b;
-      continue;
-    }
-    if (a > lo && !fits(maxAr, maxAw, reqA, wA)) {
-      hi = a; // the prefix ends inside the rows below t
-      continue;
-    }
-    // The prefix takes all rows below t and ends among those at t: walk them by exact ratio.
-    K -= reqA;
-    W -= wA;
-    lo = a;
-    const tied = Array.from({ length: b - a }, (_, j) => a + j).sort(
-      (p, q) => compareProducts(rq[p], wt[q], rq[q], wt[p]) || id[p] - id[q],
-    );
-    for (const p of tied) {
-      if (compareProducts(rq[p], W, K, wt[p]) > 0) break;
-      capped[id[p]] = 1;
-      K -= rq[p];
-      W -= wt[p];
-    }
-    break;
   }
-  for (let j = 0; j < lo; j++) capped[id[j]] = 1;
-  level.K = K;
-  level.W = W;
+  found.K -= reqP;
+  found.W -= wP;
+  return boundary;
+}
+
+/** The rows of bucket `boundary` into next (which may be set itself); their count, their words' span. */
+function inBucket(
+  set: Int32Array,
+  size: number,
+  requested: ArrayLike<number>,
+  w: ArrayLike<number>,
+  word: number,
+  base: number,
+  shift: number,
+  boundary: number,
+  next: Int32Array,
+): number {
+  let s = 0;
+  let lo = 0xffffffff;
+  let hi = 0;
+  for (let j = 0; j < size; j++) {
+    const i = set[j];
+    const v = wordOf(requested[i] / w[i], word);
+    if ((v - base) >>> shift !== boundary) continue;
+    next[s++] = i;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  wordLow = lo;
+  wordHigh = hi;
+  return s;
 }
 
 /**
@@ -664,19 +919,8 @@ function selectLargest(ids: Int32Array, key: Float64Array, count: number, k: num
   for (;;) {
     // [lo, a): key > v; [a, b): key = v; [b, hi): key < v.
     const v = medianOfThree(key[lo], key[(lo + hi) >>> 1], key[hi - 1]);
-    let a = lo;
-    let b = lo;
-    let c = hi;
-    while (b < c) {
-      const x = key[b];
-      if (x > v) {
-        swapBoth(ids, key, a++, b++);
-      } else if (x < v) {
-        swapBoth(ids, key, b, --c);
-      } else {
-        b++;
-      }
-    }
+    const a = partition(ids, key, lo, hi, v);
+    const b = equalEnd;
     if (k <= a) hi = a;
     else if (k > b) lo = b;
     else {
@@ -687,6 +931,28 @@ function selectLargest(ids: Int32Array, key: Float64Array, count: number, k: num
       return;
     }
   }
+}
+
+/** The end of the keys equal to the pivot, set by partition. */
+let equalEnd = 0;
+
+/** Three-way partition of [lo, hi) by v: [lo, a) key > v, [a, equalEnd) key = v, then key < v; returns a. */
+function partition(ids: Int32Array, key: Float64Array, lo: number, hi: number, v: number): number {
+  let a = lo;
+  let b = lo;
+  let c = hi;
+  while (b < c) {
+    const x = key[b];
+    if (x > v) {
+      swapBoth(ids, key, a++, b++);
+    } else if (x < v) {
+      swapBoth(ids, key, b, --c);
+    } else {
+      b++;
+    }
+  }
+  equalEnd = b;
+  return a;
 }
 
 function medianOfThree(x: number, y: number, z: number): number {

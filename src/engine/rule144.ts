@@ -36,12 +36,36 @@ export function regimeOn(saleDate: Serial, name: string): Regime {
 }
 
 /** Holding period in months and the paragraph that sets it, under a regime. */
-export function holdingPeriod(regime: Regime, reporting: boolean): { months: number; paragraph: string; label: string } {
-  if (regime === "1997") return { months: 12, paragraph: "Rule 144(d)(1)", label: "one year, Rule 144(d)(1), 1997 regime" };
-  return reporting
-    ? { months: 6, paragraph: "Rule 144(d)(1)(i)", label: "6 months, Rule 144(d)(1)(i), 2008 regime" }
-    : { months: 12, paragraph: "Rule 144(d)(1)(ii)", label: "one year, Rule 144(d)(1)(ii), 2008 regime" };
+export function holdingPeriod(regime: Regime, reporting: boolean): HoldingPeriod {
+  if (regime === "1997") return PERIOD_1997;
+  return reporting ? PERIOD_2008_REPORTING : PERIOD_2008_OTHER;
 }
+
+export interface HoldingPeriod {
+  readonly months: number;
+  readonly paragraph: string;
+  readonly label: string;
+}
+
+// One object per period, shared by every call (no allocation per row).
+// Rule 144(d)(1) as Release 33-7390 left it: one year.
+const PERIOD_1997: HoldingPeriod = Object.freeze({
+  months: 12,
+  paragraph: "Rule 144(d)(1)",
+  label: "one year, Rule 144(d)(1), 1997 regime",
+});
+// Rule 144(d)(1)(i) (Release 33-8869): six months for a reporting issuer's securities.
+const PERIOD_2008_REPORTING: HoldingPeriod = Object.freeze({
+  months: 6,
+  paragraph: "Rule 144(d)(1)(i)",
+  label: "6 months, Rule 144(d)(1)(i), 2008 regime",
+});
+// Rule 144(d)(1)(ii): one year for a non-reporting issuer's.
+const PERIOD_2008_OTHER: HoldingPeriod = Object.freeze({
+  months: 12,
+  paragraph: "Rule 144(d)(1)(ii)",
+  label: "one year, Rule 144(d)(1)(ii), 2008 regime",
+});
 
 /** Convention (rule144.md): a period of N months "must elapse", so it is met the day after EDATE. */
 function periodMet(acquired: Serial, months: number): Serial {
@@ -185,10 +209,13 @@ export function listRows(rows: readonly number[]): string {
 interface Checked {
   registrable: number;
   limit: number;
-  /** The volume limit in whole shares: no fraction of a share can be sold. */
-  cap: bigint;
   sold3m: number;
   currentInfo: boolean;
+}
+
+/** The volume limit in whole shares: no fraction of a share can be sold. */
+function capOf(limit: number): bigint {
+  return BigInt(Math.floor(limit));
 }
 
 /**
@@ -200,11 +227,12 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
   const registrable = checkShares(input.registrable, "registrable");
   const limit = checkNonNegative(input.volumeLimit, "volume_limit", "a volume limit in shares");
   const sold3m = checkShares(input.sold3m ?? 0, "sold_3m");
-  const cap = BigInt(Math.floor(limit));
   if (input.affiliate) {
     const g = input.group;
-    const sold = g ? g.sold3m : BigInt(sold3m);
-    if (sold > cap) {
+    // Without a group, as numbers: a safe integer against a whole double compares exactly.
+    if (g ? g.sold3m > capOf(limit) : sold3m > Math.floor(limit)) {
+      const cap = capOf(limit);
+      const sold = g ? g.sold3m : BigInt(sold3m);
       const whose = g
         ? `group "${g.label}" (${listRows(g.rows)}) sold ${formatCount(sold)} shares in the last three months together, more than`
         : `${formatCount(sold)} shares sold in the last three months are more than`;
@@ -213,7 +241,7 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
       );
     }
   }
-  return { registrable, limit, cap, sold3m, currentInfo: input.currentInfo ?? true };
+  return { registrable, limit, sold3m, currentInfo: input.currentInfo ?? true };
 }
 
 /**
@@ -221,39 +249,45 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
  * where the holder is an affiliate acting in concert. `who` goes inside the closing parenthesis of
  * the sentences that lead with the sales ("affiliate, ").
  */
-function volumeTest(
-  input: Omit<CessationInput, "asOf">,
-  c: Checked,
-  regime: Regime,
-  who: string,
-): { within: boolean; text: string; leads: boolean } {
+function volumeTest(input: Omit<CessationInput, "asOf">, c: Checked, regime: Regime, who: () => string): VolumeTest {
   const g = input.affiliate ? input.group : undefined;
   const reg = g ? g.registrable : BigInt(c.registrable);
   const sold = g ? g.sold3m : BigInt(c.sold3m);
-  const within = reg + sold <= c.cap;
-  const limit = formatCount(c.limit);
-  const paragraph = g ? `Rule 144(e)(1), (e)(3)(vi), ${regime} regime` : `Rule 144(e)(1), ${regime} regime`;
+  const cap = capOf(c.limit);
+  const within = reg + sold <= cap;
+  const paragraph = () => (g ? `Rule 144(e)(1), (e)(3)(vi), ${regime} regime` : `Rule 144(e)(1), ${regime} regime`);
   if (sold === 0n && !g) {
     return {
       within,
       leads: false,
-      text: `${formatCount(reg)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${limit} for three months (${paragraph})`,
+      text: () =>
+        `${formatCount(reg)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${formatCount(c.limit)} for three months (${paragraph()})`,
     };
   }
   if (sold === 0n && g) {
     return {
       within,
       leads: false,
-      text: `group "${g.label}" (${listRows(g.rows)}) holds ${formatCount(reg)} registrable shares together, ${within ? "within" : "above"} the volume limit of ${limit} for three months (affiliates acting in concert, ${paragraph})`,
+      text: () =>
+        `group "${g.label}" (${listRows(g.rows)}) holds ${formatCount(reg)} registrable shares together, ${within ? "within" : "above"} the volume limit of ${formatCount(c.limit)} for three months (affiliates acting in concert, ${paragraph()})`,
     };
   }
-  const whose = g ? `group "${g.label}" (${listRows(g.rows)}): ` : "";
-  const shares = g ? `the group's ${formatCount(reg)} registrable shares` : `the ${formatCount(reg)} registrable shares`;
   return {
     within,
     leads: true,
-    text: `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > c.cap ? 0n : c.cap - sold)} of ${limit}, ${within ? "enough for" : "fewer than"} ${shares} (${who}${g ? "acting in concert, " : ""}${paragraph})`,
+    text: () => {
+      const whose = g ? `group "${g.label}" (${listRows(g.rows)}): ` : "";
+      const shares = g ? `the group's ${formatCount(reg)} registrable shares` : `the ${formatCount(reg)} registrable shares`;
+      return `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > cap ? 0n : cap - sold)} of ${formatCount(c.limit)}, ${within ? "enough for" : "fewer than"} ${shares} (${who()}${g ? "acting in concert, " : ""}${paragraph()})`;
+    },
   };
+}
+
+/** The volume-limit test's outcome; its sentence is written only when read. */
+interface VolumeTest {
+  within: boolean;
+  text: () => string;
+  leads: boolean;
 }
 
 /**
@@ -264,6 +298,22 @@ function volumeTest(
  * does not count yet (cessationDate gives that forward date).
  */
 export function assessCessation(input: CessationInput): Cessation {
+  return judge(input, true);
+}
+
+/**
+ * assessCessation(input).ceased, without writing the sentence (RR.RULE144.CEASED): the same
+ * decision, the same refusals of bad input.
+ */
+export function hasCeased(input: CessationInput): boolean {
+  return judge(input, false).ceased;
+}
+
+/**
+ * assessCessation's decision; the sentence is written only when `explain` is set. Everything that
+ * can refuse the input is computed whether or not it is: the sentences only format.
+ */
+function judge(input: CessationInput, explain: boolean): Cessation {
   const c = checkCessation(input);
   const { acquired, asOf, affiliate, reporting } = input;
   const regime = regimeOn(asOf, "as_of");
@@ -273,62 +323,90 @@ export function assessCessation(input: CessationInput): Cessation {
 
   // 144(b)(2): an affiliate needs every condition, (c) included; no date cures it.
   if (affiliate && !c.currentInfo) {
-    return {
-      ceased: false,
-      explanation: `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
-    };
+    return outcome(
+      explain,
+      false,
+      () =>
+        `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
+    );
   }
 
   if (asOf < metOn) {
-    const firstSale = holdingPeriodEnd(acquired, reporting);
-    const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
-    const note = holdingPeriod(saleRegime, reporting).label;
-    const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
-    // A non-affiliate of a non-reporting issuer needs only (d) under the 2008 regime (144(b)(1)(ii)).
-    const infoMatters = !c.currentInfo && (reporting || regime === "1997");
-    const info = infoMatters ? `; and the issuer is not current in its reports (${infoParagraph})` : "";
-    return { ceased: false, explanation: `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote})${info}.` };
+    const firstSale = holdingPeriodEnd(acquired, reporting); // may refuse (#N/A): not deferred
+    return outcome(explain, false, () => {
+      const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
+      const note = holdingPeriod(saleRegime, reporting).label;
+      const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
+      // A non-affiliate of a non-reporting issuer needs only (d) under the 2008 regime (144(b)(1)(ii)).
+      const infoMatters = !c.currentInfo && (reporting || regime === "1997");
+      const info = infoMatters ? `; and the issuer is not current in its reports (${infoParagraph})` : "";
+      return `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote})${info}.`;
+    });
   }
 
-  const held = `holding period met on ${isoDate(metOn)} (${period.label})`;
+  const held = () => `holding period met on ${isoDate(metOn)} (${period.label})`;
 
   if (!affiliate && regime === "2008") {
     if (!c.currentInfo && reporting) {
       // 144(b)(1)(i): without (c)(1) information a non-affiliate waits until one year has elapsed.
       const oneYear = periodMet(acquired, 12);
       return asOf < oneYear
-        ? {
-            ceased: false,
-            explanation: `Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on ${isoDate(oneYear)} (Rule 144(b)(1)(i), (c)(1), 2008 regime).`,
-          }
-        : {
-            ceased: true,
-            explanation: `Ceased: non-affiliate, held one year on ${isoDate(oneYear)}, so current public information is not required (Rule 144(b)(1)(i), 2008 regime).`,
-          };
+        ? outcome(
+            explain,
+            false,
+            () =>
+              `Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on ${isoDate(oneYear)} (Rule 144(b)(1)(i), (c)(1), 2008 regime).`,
+          )
+        : outcome(
+            explain,
+            true,
+            () =>
+              `Ceased: non-affiliate, held one year on ${isoDate(oneYear)}, so current public information is not required (Rule 144(b)(1)(i), 2008 regime).`,
+          );
     }
-    return { ceased: true, explanation: `Ceased: non-affiliate, ${held}.` };
+    return outcome(explain, true, () => `Ceased: non-affiliate, ${held()}.`);
   }
   if (!affiliate) {
+    // Rule 144(k) (1997 regime): a non-affiliate sells freely after two years.
     const twoYears = periodMet(acquired, 24);
     if (asOf >= twoYears) {
-      return { ceased: true, explanation: `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).` };
+      return outcome(explain, true, () => `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
     }
-    const who = `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
+    const who = () => `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
     if (!c.currentInfo) {
-      return {
-        ceased: false,
-        explanation: `Not ceased: ${who}, and the issuer is not current in its reports, which a sale before then needs (Rule 144(c), 1997 regime).`,
-      };
+      return outcome(
+        explain,
+        false,
+        () =>
+          `Not ceased: ${who()}, and the issuer is not current in its reports, which a sale before then needs (Rule 144(c), 1997 regime).`,
+      );
     }
-    const test = volumeTest(input, c, regime, `non-affiliate held less than two years, Rule 144(k) not until ${isoDate(twoYears)}; `);
-    return sentence(test, who, held);
+    const test = volumeTest(input, c, regime, () => `non-affiliate held less than two years, Rule 144(k) not until ${isoDate(twoYears)}; `);
+    return sentence(explain, test, who, held);
   }
-  return sentence(volumeTest(input, c, regime, "affiliate, "), "affiliate", held);
+  return sentence(
+    explain,
+    volumeTest(input, c, regime, () => "affiliate, "),
+    () => "affiliate",
+    held,
+  );
 }
 
-function sentence(test: { within: boolean; text: string; leads: boolean }, who: string, held: string): Cessation {
-  const body = test.leads ? test.text : `${who}, ${test.text}`;
-  return test.within ? { ceased: true, explanation: `Ceased: ${body}; ${held}.` } : { ceased: false, explanation: `Not ceased: ${body}.` };
+function sentence(explain: boolean, test: VolumeTest, who: () => string, held: () => string): Cessation {
+  const body = () => (test.leads ? test.text() : `${who()}, ${test.text()}`);
+  return test.within
+    ? outcome(explain, true, () => `Ceased: ${body()}; ${held()}.`)
+    : outcome(explain, false, () => `Not ceased: ${body()}.`);
+}
+
+// The answer without its sentence, shared (hasCeased reads only `ceased`).
+const CEASED: Cessation = Object.freeze({ ceased: true, explanation: "" });
+const NOT_CEASED: Cessation = Object.freeze({ ceased: false, explanation: "" });
+
+/** The cessation, its sentence written only if asked for. */
+function outcome(explain: boolean, ceased: boolean, text: () => string): Cessation {
+  if (explain) return { ceased, explanation: text() };
+  return ceased ? CEASED : NOT_CEASED;
 }
 
 /**
@@ -376,14 +454,15 @@ export function dribbleWindows(registrable: number, volumeLimit: number, sold3m:
   const c = checkCessation({ registrable, volumeLimit, sold3m, affiliate: true, acquired: 0, reporting: true });
   const reg = BigInt(c.registrable);
   if (reg === 0n) return 0;
-  const room = c.cap - BigInt(c.sold3m);
+  const cap = capOf(c.limit);
+  const room = cap - BigInt(c.sold3m);
   if (reg <= room) return 1;
-  if (c.cap === 0n) {
+  if (cap === 0n) {
     notAvailable(
       `volume_limit: is ${formatCount(c.limit)}, less than one share, so no shares can be sold in any three months under Rule 144(e)(1) and ${formatCount(reg)} registrable shares never sell out`,
     );
   }
-  return Number(1n + (reg - room + c.cap - 1n) / c.cap);
+  return Number(1n + (reg - room + cap - 1n) / cap);
 }
 
 // ---- Form 144 -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 const floats = new Map<string, Float64Array>();
 const ints = new Map<string, Int32Array>();
 const bytes = new Map<string, Uint8Array>();
+const words = new Map<string, Uint32Array>();
 
 /** At least n doubles, contents left from the last use. */
 export function scratchFloat64(slot: string, n: number): Float64Array {
@@ -20,6 +21,20 @@ export function scratchFloat64(slot: string, n: number): Float64Array {
 export function scratchInt32(slot: string, n: number): Int32Array {
   let a = ints.get(slot);
   if (a === undefined || a.length < n) ints.set(slot, (a = new Int32Array(n)));
+  return a;
+}
+
+/** At least n unsigned 32-bit integers, contents left from the last use. */
+export function scratchUint32(slot: string, n: number): Uint32Array {
+  let a = words.get(slot);
+  if (a === undefined || a.length < n) words.set(slot, (a = new Uint32Array(n)));
+  return a;
+}
+
+/** At least n bytes, contents left from the last use. */
+export function scratchUint8(slot: string, n: number): Uint8Array {
+  let a = bytes.get(slot);
+  if (a === undefined || a.length < n) bytes.set(slot, (a = new Uint8Array(n)));
   return a;
 }
 

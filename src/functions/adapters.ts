@@ -8,6 +8,7 @@ import {
   averageWeeklyVolume,
   holdingPeriodEnd,
   assessCessation,
+  hasCeased,
   cessationDate,
   dribbleWindows,
   form144Required,
@@ -18,7 +19,7 @@ import {
   parseRole,
   parseOffering,
   priorityTier,
-  cutback as engineCutback,
+  cutbackChecked,
   indemnityCap as engineIndemnityCap,
   splitByFault,
   checkCap,
@@ -31,6 +32,8 @@ import {
   MAX_SERIAL,
   scratchFloat64,
   scratchInt32,
+  scratchUint8,
+  scratchUint32,
 } from "../engine";
 import {
   Result,
@@ -41,6 +44,9 @@ import {
   single,
   allCells,
   layout,
+  layoutOf,
+  byRowOf,
+  Column,
   at,
   spill,
   byRow,
@@ -98,13 +104,6 @@ function boolAt(v: Vector, i: number): boolean {
   if (typeof c === "boolean") return c;
   const { cell, name } = at(v, i);
   return bool(cell, name);
-}
-
-function dateAt(v: Vector, i: number): number {
-  const c = cellAt(v, i);
-  if (typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= MAX_SERIAL) return c; // as checkSerial returns it
-  const { cell, name } = at(v, i);
-  return date(cell, name);
 }
 
 function money(amount: Money): number {
@@ -185,28 +184,57 @@ export function rule144HoldEnd(acquired: unknown, reporting: unknown): Result[][
 
 function cessation(
   args: { registrable: unknown; affiliate: unknown; acquired: unknown; asOf: unknown; volumeLimit: unknown; reporting: unknown },
-  pick: (c: ReturnType<typeof assessCessation>) => Result,
+  compute: (input: CessationInput) => Result,
 ): Result[][] {
   return grid(() => {
-    const reg = vectorOf(args.registrable, "registrable");
-    const aff = vectorOf(args.affiliate, "affiliate");
-    const acq = vectorOf(args.acquired, "acquired");
-    const asOf = vectorOf(args.asOf, "as_of");
-    const lim = vectorOf(args.volumeLimit, "volume_limit");
-    const rep = reportingVector(args.reporting);
-    return byRow([reg, aff, acq, asOf, lim, rep], (i) =>
-      pick(
-        assessCessation({
-          registrable: sharesAt(reg, i),
-          affiliate: boolAt(aff, i),
-          acquired: dateAt(acq, i),
-          asOf: dateAt(asOf, i),
-          volumeLimit: numAt(lim, i, "a volume limit in shares"),
-          reporting: boolAt(rep, i),
-        }),
-      ),
-    );
+    // Read in place (no copy of each column), as vectorOf and reportingVector read them.
+    const reg = new Column(whole(args.registrable), "registrable");
+    const aff = new Column(whole(args.affiliate), "affiliate");
+    const acq = new Column(whole(args.acquired), "acquired");
+    const asOf = new Column(whole(args.asOf), "as_of");
+    const lim = new Column(whole(args.volumeLimit), "volume_limit");
+    const rep = isOmitted(args.reporting) ? new Column(true, "reporting") : new Column(args.reporting, "reporting");
+    // One input object for every row: the engine keeps nothing of it after the row.
+    const input: CessationInput = { registrable: 0, affiliate: false, acquired: 0, asOf: 0, volumeLimit: 0, reporting: true };
+    return byRowOf([reg, aff, acq, asOf, lim, rep], (i) => {
+      input.registrable = sharesIn(reg, i);
+      input.affiliate = boolIn(aff, i);
+      input.acquired = dateIn(acq, i);
+      input.asOf = dateIn(asOf, i);
+      input.volumeLimit = numIn(lim, i, "a volume limit in shares");
+      input.reporting = boolIn(rep, i);
+      return compute(input);
+    });
   });
+}
+
+// The per-row readers above, for a Column: the cell itself when it is a plain value of the right
+// kind, the full readers (with the row in their messages) for anything else.
+
+function sharesIn(c: Column, i: number): number {
+  const x = c.cell(i);
+  return typeof x === "number" && Number.isSafeInteger(x) && x >= 0 ? x : shares(c.vector(), i);
+}
+
+function numIn(c: Column, i: number, expected: string): number {
+  const x = c.cell(i);
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  const { cell, name } = at(c.vector(), i);
+  return num(cell, name, expected);
+}
+
+function boolIn(c: Column, i: number): boolean {
+  const x = c.cell(i);
+  if (typeof x === "boolean") return x;
+  const { cell, name } = at(c.vector(), i);
+  return bool(cell, name);
+}
+
+function dateIn(c: Column, i: number): number {
+  const x = c.cell(i);
+  if (typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= MAX_SERIAL) return x; // as checkSerial returns it
+  const { cell, name } = at(c.vector(), i);
+  return date(cell, name);
 }
 
 export function rule144Ceased(
@@ -221,10 +249,10 @@ export function rule144Ceased(
   group?: unknown,
 ): Result[][] {
   if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
-    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.ceased);
+    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, hasCeased);
   }
   const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
-  return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).ceased);
+  return rule144Rows(args, asOf, "as_of", (input, day) => hasCeased({ ...input, asOf: day! }));
 }
 
 export function rule144Status(
@@ -239,7 +267,10 @@ export function rule144Status(
   group?: unknown,
 ): Result[][] {
   if (isOmitted(currentInfo) && isOmitted(sold3m) && isOmitted(group)) {
-    return cessation({ registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting }, (c) => c.explanation);
+    return cessation(
+      { registrable, affiliate, acquired, asOf, volumeLimit: limit, reporting },
+      (input) => assessCessation(input).explanation,
+    );
   }
   const args = { registrable, affiliate, acquired, volumeLimit: limit, reporting, currentInfo, sold3m, group };
   return rule144Rows(args, asOf, "as_of", (input, day) => assessCessation({ ...input, asOf: day! }).explanation);
@@ -413,81 +444,147 @@ function tierOf(v: Vector, i: number): number {
 export function cutback(requested: unknown, priorityTiers: unknown, capacity: unknown, weights: unknown): Result[][] {
   return grid(() => {
     const cap = checkShares(num(single(whole(capacity), "capacity"), "capacity", SHARES), "capacity");
-    const req = vectorOf(requested, "requested");
-    const pri = vectorOf(priorityTiers, "priority");
-    const w = isOmitted(weights) ? undefined : vector(weights, "weights");
-    const { length, orientation } = layout(w ? [req, pri, w] : [req, pri]);
+    // Read in place (a million rows copied into vectors first would be as much memory again).
+    const req = new Column(whole(requested), "requested");
+    const pri = new Column(whole(priorityTiers), "priority");
+    const w = isOmitted(weights) ? undefined : new Column(weights, "weights");
+    const { length, orientation } = layoutOf(w ? [req, pri, w] : [req, pri]);
 
     // Rows with bad input show their own error and take no part in the split. Results are written
     // straight into the spilled shape (no intermediate array: a million rows are a lot of memory).
     const column = orientation !== "row";
     const results = new Array<Result>(column ? 0 : length);
     const out = new Array<Result[]>(column ? length : 1);
-    const put = (i: number, value: Result) => {
-      if (column) out[i] = [value];
-      else results[i] = value;
-    };
     const rows = scratchInt32("CUTBACK.rows", length);
-    const reqs = scratchFloat64("CUTBACK.requested", length);
-    const tiers = scratchFloat64("CUTBACK.priority", length);
     const wts = scratchFloat64("CUTBACK.weights", w ? length : 0);
-    const reqCells = req.cells;
-    const priCells = pri.cells;
-    const wCells = w ? w.cells : undefined;
-    let k = 0;
-    for (let i = 0; i < length; i++) {
-      const rc = reqCells.length === 1 ? reqCells[0] : reqCells[i];
-      const pc = priCells.length === 1 ? priCells[0] : priCells[i];
-      const wc = wCells === undefined ? 0 : wCells.length === 1 ? wCells[0] : wCells[i];
-      // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
-      // and a finite weight ≥ 0.
-      if (
-        typeof rc === "number" &&
-        typeof pc === "number" &&
-        typeof wc === "number" &&
-        Number.isSafeInteger(rc) &&
-        rc >= 0 &&
-        Number.isSafeInteger(pc) &&
-        pc >= 1 &&
-        Number.isFinite(wc) &&
-        wc >= 0
-      ) {
-        rows[k] = i;
-        reqs[k] = rc;
-        tiers[k] = pc;
-        if (wCells !== undefined) wts[k] = wc;
-        k++;
-        continue;
-      }
-      // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
-      if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
-        put(i, 0);
-        continue;
-      }
-      try {
-        const r = shares(req, i);
-        const t = tierOf(pri, i);
-        let weight = 0;
-        if (w) {
-          const { cell, name } = at(w, i);
-          weight = num(cell, name, "a weight");
-          if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
-        }
-        rows[k] = i;
-        reqs[k] = r;
-        tiers[k] = t;
-        if (w) wts[k] = weight;
-        k++;
-      } catch (problem) {
-        put(i, toExcelError(problem));
-      }
+    const k = readCutbackRows(
+      req,
+      pri,
+      w,
+      length,
+      rows,
+      scratchUint32("CUTBACK.requested", length),
+      scratchUint8("CUTBACK.priority", length),
+      wts,
+      out,
+      column ? null : results,
+    );
+    const included = cutbackChecked(requestRows.subarray(0, k), tierRows.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
+    if (column) {
+      spillColumn(included, k, compacted ? rows : null, out);
+      return out;
     }
-    const { included } = engineCutback(reqs.subarray(0, k), tiers.subarray(0, k), cap, w ? wts.subarray(0, k) : undefined);
-    for (let j = 0; j < k; j++) put(rows[j], included[j]);
-    if (column) return out;
+    for (let j = 0; j < k; j++) results[compacted ? rows[j] : j] = included[j];
     out[0] = results;
     return out;
   });
+}
+
+/** Whether readCutbackRows left a row out (so that rows[] maps the rows read to their places). */
+let compacted = false;
+/** The tiers readCutbackRows read: bytes while every tier is below 256 (RR.PRIORITY's are 1–3). */
+let tierRows: Uint8Array | Float64Array = new Uint8Array(0);
+/** The requests it read: 32-bit while every request is below 2^32 (half the memory of doubles). */
+let requestRows: Uint32Array | Float64Array = new Uint32Array(0);
+
+/**
+ * Reads RR.CUTBACK's rows into reqs, tiers and wts (compacted: the rows that take part), and puts
+ * the 0 of an empty row or the error of a bad one in its place: a one-cell row of `out` down a
+ * column, a cell of `results` along a row. rows[j] is the place of the j-th row read,
+ * written only once a row has been left out (`compacted`). Returns the number of rows read. A loop
+ * of its own, so that V8's compiled loop is not thrown away on the code after it on every call.
+ */
+function readCutbackRows(
+  req: Column,
+  pri: Column,
+  w: Column | undefined,
+  length: number,
+  rows: Int32Array,
+  words: Uint32Array,
+  bytes: Uint8Array,
+  wts: Float64Array,
+  out: Result[][],
+  results: Result[] | null,
+): number {
+  let tiers: Uint8Array | Float64Array = bytes;
+  let reqs: Uint32Array | Float64Array = words;
+  let k = 0;
+  let skipped = false;
+  for (let i = 0; i < length; i++) {
+    const rc = req.cell(i);
+    const pc = pri.cell(i);
+    const wc = w === undefined ? 0 : w.cell(i);
+    // The common case, read without allocating: plain numbers, a whole count, a whole tier ≥ 1
+    // and a finite weight ≥ 0.
+    if (
+      typeof rc === "number" &&
+      typeof pc === "number" &&
+      typeof wc === "number" &&
+      Number.isSafeInteger(rc) &&
+      rc >= 0 &&
+      Number.isSafeInteger(pc) &&
+      pc >= 1 &&
+      Number.isFinite(wc) &&
+      wc >= 0
+    ) {
+      if (skipped) rows[k] = i;
+      if (pc > 255 && tiers === bytes) tiers = widen(bytes, k, length, "CUTBACK.priority");
+      if (rc > 0xffffffff && reqs === words) reqs = widen(words, k, length, "CUTBACK.requested");
+      reqs[k] = rc;
+      tiers[k] = pc;
+      if (w !== undefined) wts[k] = wc;
+      k++;
+      continue;
+    }
+    if (!skipped) {
+      for (let j = 0; j < k; j++) rows[j] = j;
+      skipped = true;
+    }
+    // An empty row (requested, priority and weights all blank or 0) asks for nothing: 0, no part.
+    if (isBlankOrZero(rc) && isBlankOrZero(pc) && (!w || isBlankOrZero(wc))) {
+      if (results === null) out[i] = [0];
+      else results[i] = 0;
+      continue;
+    }
+    try {
+      const r = shares(req.vector(), i);
+      const t = tierOf(pri.vector(), i);
+      let weight = 0;
+      if (w) {
+        const { cell, name } = at(w.vector(), i);
+        weight = num(cell, name, "a weight");
+        if (weight < 0) invalid(`${name}: expected a weight of 0 or more, got ${weight}`);
+      }
+      rows[k] = i;
+      if (t > 255 && tiers === bytes) tiers = widen(bytes, k, length, "CUTBACK.priority");
+      if (r > 0xffffffff && reqs === words) reqs = widen(words, k, length, "CUTBACK.requested");
+      reqs[k] = r;
+      tiers[k] = t;
+      if (w) wts[k] = weight;
+      k++;
+    } catch (problem) {
+      const error = toExcelError(problem);
+      if (results === null) out[i] = [error];
+      else results[i] = error;
+    }
+  }
+  compacted = skipped;
+  tierRows = tiers;
+  requestRows = reqs;
+  return k;
+}
+
+/** The first k values read into a narrow array, in doubles, for a value too large for it. */
+function widen(narrow: Uint8Array | Uint32Array, k: number, length: number, slot: string): Float64Array {
+  const wide = scratchFloat64(slot, length);
+  for (let j = 0; j < k; j++) wide[j] = narrow[j];
+  return wide;
+}
+
+/** included[j] into out as a one-cell row, at rows[j] (or at j when no row was left out). */
+function spillColumn(included: Float64Array, k: number, rows: Int32Array | null, out: Result[][]): void {
+  if (rows === null) for (let j = 0; j < k; j++) out[j] = [included[j]];
+  else for (let j = 0; j < k; j++) out[rows[j]] = [included[j]];
 }
 
 // §4 Indemnity and contribution ------------------------------------------------------------------

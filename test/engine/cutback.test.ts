@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cutback, priorityTier, parseRole, parseOffering, ROLES, OFFERINGS } from "../../src/engine/cutback";
+import { cutback, cutbackChecked, priorityTier, parseRole, parseOffering, ROLES, OFFERINGS } from "../../src/engine/cutback";
 import { referenceCutback } from "../support/referenceCutback";
 
 const one = (requested: number[], tiers: number[] | number, capacity: number, weights?: number[]) =>
@@ -332,7 +332,14 @@ function agreesWithReference({
     got = "unsplittable";
   }
   if (ref === "unsplittable" || got === "unsplittable") return ref === got;
-  return got.join() === ref.join();
+  // RR.CUTBACK's path: typed arrays, no checks, the shares written over the weights.
+  const checked = cutbackChecked(
+    Float64Array.from(rows, (r) => r.requested),
+    Float64Array.from(rows, (r) => r.tier),
+    capacity,
+    weights && Float64Array.from(weights),
+  ).subarray(0, rows.length);
+  return got.join() === ref.join() && Array.from(checked).join() === ref.join();
 }
 
 describe("exact split in doubles agrees with the BigInt reference (fast-check)", () => {

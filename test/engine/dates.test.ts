@@ -49,6 +49,36 @@ describe("Excel 1900 date serials", () => {
     );
   });
 
+  test("EDATE in 32-bit integers equals EDATE through the calendar date", () => {
+    // The reference: Excel's EDATE as the calendar says it, from dateFromSerial and serialFromDate.
+    const reference = (serial: number, months: number): number | string => {
+      const { year, month, day } = dateFromSerial(serial);
+      const index = year * 12 + (month - 1) + months;
+      const y = Math.floor(index / 12);
+      const m = index - y * 12 + 1;
+      const last = dateFromSerial(serialFromDate(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - 1).day;
+      const result = serialFromDate(y, m, Math.min(day, y === 1900 && m === 2 ? 29 : last));
+      return result < 1 || result > MAX_SERIAL ? "outside" : result;
+    };
+    const got = (serial: number, months: number): number | string => {
+      try {
+        return edate(serial, months);
+      } catch (problem) {
+        return /is outside Excel's calendar$/.test(String(problem)) ? "outside" : String(problem);
+      }
+    };
+    // Every 29th serial (every day of the month, over the years), every serial of
+    // the first and last 800 days (1900's fictitious leap day, the end of the calendar).
+    const serials: number[] = [];
+    for (let s = 1; s <= MAX_SERIAL; s += 29) serials.push(s);
+    for (let s = 1; s <= 800; s++) serials.push(s, MAX_SERIAL + 1 - s);
+    const wrong: string[] = [];
+    for (const months of [6, 12, 24, -1200, -25, -1, 0, 1, 13, 119_988]) {
+      for (const s of serials) if (got(s, months) !== reference(s, months)) wrong.push(`${s} + ${months}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   test("WEEKDAY: 0 = Sunday … 6 = Saturday", () => {
     expect(weekday(serialFromDate(2025, 1, 1))).toBe(3); // a Wednesday
     expect(weekday(serialFromDate(2024, 5, 5))).toBe(0); // a Sunday

@@ -5,6 +5,7 @@ import {
   averageWeeklyVolume,
   holdingPeriodEnd,
   assessCessation,
+  hasCeased,
   parseVenue,
   REGIME_1997_START,
   REGIME_2008_START,
@@ -285,6 +286,31 @@ describe("cessation (iii): could all be sold under Rule 144 in three months?", (
         const moreOk = first || !assessCessation({ ...input, registrable: input.registrable + more }).ceased;
         return laterOk && moreOk;
       }),
+    );
+  });
+
+  test("hasCeased (RR.RULE144.CEASED) answers as assessCessation does, and refuses the same input", () => {
+    const outcome = (f: () => boolean) => {
+      try {
+        return f();
+      } catch (problem) {
+        return problem instanceof Error ? problem.message : String(problem);
+      }
+    };
+    fc.assert(
+      fc.property(
+        anyInput,
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2e8 }),
+        fc.integer({ min: 1, max: D(9999, 12, 31) }),
+        (input, currentInfo, sold3m, acquired) => {
+          for (const variant of [input, { ...input, currentInfo, sold3m }, { ...input, acquired }]) {
+            if (outcome(() => hasCeased(variant)) !== outcome(() => assessCessation(variant).ceased)) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import * as functions from "../../src/functions/functions";
 import { serialFromDate as D } from "../../src/engine/dates";
+import { cutback } from "../../src/engine/cutback";
 
 type Err = { code: string; message: string };
 const isError = (v: unknown): v is Err => v instanceof CustomFunctions.Error;
@@ -253,6 +254,19 @@ describe("RR.CUTBACK", () => {
 
   test("weights: shares owned", () => {
     expect(RR.cutback(col(30, 100, 100), [[1]], 200, col(1, 1, 2))).toEqual([[30], [70], [100]]);
+  });
+
+  test("a request of 2^32 or more, or a tier of 256 or more, after smaller ones reads as the engine reads it", () => {
+    // The adapter holds requests in 32 bits and tiers in bytes until a larger one comes.
+    const requested = [7, 2 ** 32 + 5, 9, 2 ** 40, 3, 2 ** 32 - 1];
+    const tiers = [1, 1, 300, 2, 300, 1];
+    for (const capacity of [10, 2 ** 32 + 12, 2 ** 40 + 2 ** 32 + 20]) {
+      const expected = cutback(requested, tiers, capacity).included.map((x) => [x]);
+      expect(RR.cutback(col(...requested), col(...tiers), capacity, null)).toEqual(expected);
+      const weights = requested.map((r, i) => r + i);
+      const weighted = cutback(requested, tiers, capacity, weights).included.map((x) => [x]);
+      expect(RR.cutback(col(...requested), col(...tiers), capacity, col(...weights))).toEqual(weighted);
+    }
   });
 
   test("a bad row shows its error and takes no part; blank requests are 0", () => {
