@@ -36,15 +36,12 @@ const CONTRACT = process.env.RR_CONTRACT ?? path.resolve(__dirname, "../../share
 const contractIds = () =>
   [...new Set([...fs.readFileSync(CONTRACT, "utf8").matchAll(/\bRR\.([A-Z][A-Z0-9.]*[A-Z0-9])\(/g)].map((m) => m[1]))].sort();
 
-test(
-  `every function of the contract (${CONTRACT}) is registered under its name, and no other`,
-  () => {
-    const contract = contractIds();
-    expect(contract.length).toBeGreaterThan(20);
-    expect([...RR.keys()].sort()).toEqual(contract);
-    expect(Object.keys(RR_FUNCTIONS).sort()).toEqual(contract);
-  },
-);
+test(`every function of the contract (${CONTRACT}) is registered under its name, and no other`, () => {
+  const contract = contractIds();
+  expect(contract.length).toBeGreaterThan(20);
+  expect([...RR.keys()].sort()).toEqual(contract);
+  expect(Object.keys(RR_FUNCTIONS).sort()).toEqual(contract);
+});
 if (!fs.existsSync(CONTRACT)) console.warn(`${CONTRACT} is missing: the function list is not checked against the contract`);
 
 test("the bundle registers what the in-memory workbook and Explain cell evaluate (the list built from functions.ts)", () => {
