@@ -6,7 +6,7 @@ import { OFFERINGS, ROLES, VENUES, type Offering, type Role, type Venue } from "
 import { CAP_FIELDS, type CapField, type ColumnMapping } from "./capTable";
 import type { CapTableLocation as CapTableRef } from "./types";
 import { sheetNameFault } from "./sheetName";
-import { FIELDS, storedProblem } from "./schema";
+import { commissionProblem, FIELDS, storedProblem } from "./schema";
 
 export const SCENARIO_SCHEMA = 1;
 
@@ -90,6 +90,8 @@ export function validatePayload(value: unknown): Check {
     const problem = storedProblem(FIELDS[k], value[k], k);
     if (problem) return bad(problem);
   }
+  const over = commissionProblem(value.price as number, value.grossSpread as number, value.commissionPerShare as number);
+  if (over) return bad(over.stored);
   if (!Array.isArray(value.holders)) return bad("holders: expected a list");
   for (const [i, h] of value.holders.entries()) {
     if (!isObj(h) || !isCount(h.row) || !isStr(h.name) || !oneOf(ROLES, h.role))

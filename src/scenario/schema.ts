@@ -8,7 +8,7 @@
 // cap table must have been read, a request cannot exceed the holder's registrable shares, the
 // scenario's name cannot be the cap table's sheet.
 
-import { MAX_SERIAL, serialFromDate } from "../engine";
+import { indemnityCap, MAX_SERIAL, serialFromDate } from "../engine";
 import { sheetNameFault } from "./sheetName";
 
 /** How a value breaks its field's rule. "unreadable": not a value of the field's kind at all (text typed, or a stored value of another type). */
@@ -150,6 +150,26 @@ export const FIELDS = {
   volumes: rangeOf("Enter the range of daily volumes, e.g. Volumes!B2:B60."),
   filingDate: date("Pick the Form 144 filing date in the date box."),
 };
+
+/**
+ * The one rule across fields: net proceeds are the price less the gross spread less the commission,
+ * a share (clause "Indemnification and Contribution"; the engine's indemnityCap on one share), so a
+ * commission above the price after the spread would make every holder's proceeds negative. Null
+ * when the three keep it; else the form's words and the store's.
+ */
+export function commissionProblem(price: number, spread: number, commission: number): { form: string; stored: string } | null {
+  if (commission === 0) return null;
+  try {
+    indemnityCap(1, price, spread, commission);
+    return null;
+  } catch {
+    const left = indemnityCap(1, price, spread).toFixed(2);
+    return {
+      form: `A commission of $${commission} a share is more than the $${left} a share left after the gross spread; the holders' net proceeds would be negative.`,
+      stored: `commissionPerShare: more than the price after the gross spread ($${left} a share)`,
+    };
+  }
+}
 
 /** A typed field read and checked: its value, or the form's message. */
 export function readField<T>(field: Field<T>, typed: string): { value: T; problem?: undefined } | { value?: undefined; problem: string } {

@@ -3,8 +3,9 @@
 // field's rule and words are the payload schema's (src/scenario/schema.ts), which the scenario
 // store also applies to a payload read back; what depends on the cap table is checked here.
 
-import { formatCount, indemnityCap, isoDate, type Offering, type Role, type Venue } from "../engine";
+import { formatCount, isoDate, type Offering, type Role, type Venue } from "../engine";
 import {
+  commissionProblem,
   FIELDS,
   readDate,
   readField,
@@ -102,15 +103,9 @@ export function validateForm(
   const price = take(FIELDS.price, form.price, errors, "price") ?? 0;
   const spread = take(FIELDS.grossSpread, form.spread, errors, "spread") ?? 0;
   const commission = take(FIELDS.commissionPerShare, form.commission, errors, "commission") ?? 0;
-  // The engine's own net-proceeds rule (clause "Indemnification and Contribution"), on one share:
-  // a commission above the price after the spread would make every holder's proceeds negative.
-  if (!errors.price && !errors.spread && !errors.commission && commission > 0) {
-    try {
-      indemnityCap(1, price, spread, commission);
-    } catch {
-      const left = indemnityCap(1, price, spread).toFixed(2);
-      errors.commission = `A commission of $${commission} a share is more than the $${left} a share left after the gross spread; the holders' net proceeds would be negative.`;
-    }
+  if (!errors.price && !errors.spread && !errors.commission) {
+    const over = commissionProblem(price, spread, commission);
+    if (over) errors.commission = over.form;
   }
 
   const byRow = new Map(cap?.parsed.holders.map((h) => [h.row, h]) ?? []);

@@ -58,8 +58,15 @@ const numbers = fc.oneof(
 );
 const FIELDS: [string, (text: string) => ScenarioForm, (v: number) => ScenarioPayload, string][] = [
   ["capacity", (t) => ({ ...good, capacity: t }), (v) => ({ ...payloadOf(good), capacity: v }), "capacity"],
-  ["price", (t) => ({ ...good, price: t }), (v) => ({ ...payloadOf(good), price: v }), "price"],
-  ["grossSpread", (t) => ({ ...good, spread: t }), (v) => ({ ...payloadOf(good), grossSpread: v }), "spread"],
+  // Without a commission, so that the rule across fields (commissionProblem) cannot refuse a price
+  // or a spread on the commission's field; the commission's own row below decides that rule.
+  ["price", (t) => ({ ...good, commission: "", price: t }), (v) => ({ ...payloadOf({ ...good, commission: "" }), price: v }), "price"],
+  [
+    "grossSpread",
+    (t) => ({ ...good, commission: "", spread: t }),
+    (v) => ({ ...payloadOf({ ...good, commission: "" }), grossSpread: v }),
+    "spread",
+  ],
   ["commissionPerShare", (t) => ({ ...good, commission: t }), (v) => ({ ...payloadOf(good), commissionPerShare: v }), "commission"],
   [
     "rule144.outstanding",
@@ -91,6 +98,12 @@ test.each([
   ["a negative price", { price: -0.01 }, "price: expected a number of 0 or more"],
   ["a spread of 100%", { grossSpread: 1 }, "grossSpread: expected a fraction below 1"],
   ["a negative commission", { commissionPerShare: -1 }, "commissionPerShare: expected 0 or more"],
+  // $20 less the 6% spread leaves $18.80 a share.
+  [
+    "a commission above the price after the spread",
+    { commissionPerShare: 18.81 },
+    "commissionPerShare: more than the price after the gross spread ($18.80 a share)",
+  ],
   ["a blank sheet name", { sheet: " " }, "sheet: missing"],
   ["a reserved sheet name", { sheet: "History" }, "sheet: not an Excel sheet name (reserved)"],
   ["a sheet name of 32 characters", { sheet: "x".repeat(32) }, "sheet: not an Excel sheet name (too long)"],
