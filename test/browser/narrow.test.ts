@@ -1,13 +1,17 @@
 // The task pane at 350 px, Excel's usual pane width (issue 9, item 5), in Chromium over the built
 // preview: a demand run with the Rule 144 columns, a second run and a comparison. Then nothing in
 // the pane may be wider than the pane, no two pieces of visible text may overlap, and no text may
-// be clipped. A screenshot goes to docs/taskpane-350.png.
+// be clipped. A screenshot is taken (docs/taskpane-350.png with SCREENSHOT=docs).
 import fs from "fs";
+import os from "os";
 import path from "path";
 import type { Page } from "playwright-core";
 import { ROOT, browserSuite, openBrowser, type Browser } from "./support";
 
-const SCREENSHOT = path.join(ROOT, "docs/taskpane-350.png");
+// The committed docs/taskpane-350.png is refreshed only on request (SCREENSHOT=docs), so that a
+// test run leaves the working tree as it found it; otherwise the picture goes to the system's temp folder.
+const SCREENSHOT =
+  process.env.SCREENSHOT === "docs" ? path.join(ROOT, "docs/taskpane-350.png") : path.join(os.tmpdir(), "regrights-taskpane-350.png");
 const suite = browserSuite();
 jest.setTimeout(180_000);
 
