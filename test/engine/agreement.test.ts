@@ -13,19 +13,11 @@ import {
   consentCarries,
   DemandInput,
 } from "../../src/engine/agreement";
+import { DEMAND_OK } from "../support/demandInput";
 import { DEFAULT_TERMS, NVCA_TERMS, CTC_2000_TERMS, TERM_NAMES, termsWith, parsePreset, Terms } from "../../src/engine/terms";
 
 const closing = D(2000, 3, 15);
-const ok: DemandInput = {
-  requestDate: D(2001, 6, 1),
-  closingDate: closing,
-  requesting: 600_000,
-  outstanding: 1_000_000,
-  requested: 200_000,
-  price: 25,
-  demandsUsed: 0,
-  lastRegistration: null,
-};
+const ok: DemandInput = DEMAND_OK;
 const check = (changes: Partial<DemandInput>, terms: Terms = DEFAULT_TERMS) => checkDemand({ ...ok, ...changes }, terms);
 
 describe("RR.DEMAND.CHECK conditions, each on both sides of its boundary", () => {

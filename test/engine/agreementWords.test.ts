@@ -4,22 +4,14 @@
 import { serialFromDate as D, MAX_SERIAL } from "../../src/engine/dates";
 import { checkDemand, describeDemand, earlyDemandDeadline, shelfEnd, type DemandInput } from "../../src/engine/agreement";
 import { DEFAULT_TERMS, termsWith } from "../../src/engine/terms";
+import { DEMAND_OK } from "../support/demandInput";
 
 const months = (n: number) => termsWith([{ name: "months_between_registrations", value: n, where: "test" }]);
 
 describe('the six-month rule in words ("Number of Requests; Form")', () => {
-  // A registration on 2000-01-01 defers a request dated the next day; the sentence words the
+  // A registration on 2001-06-01 defers a request dated the next day; the sentence words the
   // period as the agreement does ("six (6) months"), in figures past twelve.
-  const input: DemandInput = {
-    requestDate: D(2001, 6, 2),
-    closingDate: D(2000, 3, 15),
-    requesting: 600_000,
-    outstanding: 1_000_000,
-    requested: 200_000,
-    price: 25,
-    demandsUsed: 0,
-    lastRegistration: D(2001, 6, 1),
-  };
+  const input: DemandInput = { ...DEMAND_OK, requestDate: D(2001, 6, 2), lastRegistration: D(2001, 6, 1) };
   test.each([
     [1, "one month"],
     [2, "two months"],
@@ -50,19 +42,7 @@ describe('the six-month rule in words ("Number of Requests; Form")', () => {
 test("no earlier registration defers nothing, even for a request in Excel's first months", () => {
   // EDATE(0, 6) would be 1900-06-30: a rule that ran without a last registration would defer a
   // request dated 1900-03-01 to it.
-  const outcome = checkDemand(
-    {
-      requestDate: D(1900, 3, 1),
-      closingDate: D(1900, 1, 1),
-      requesting: 600_000,
-      outstanding: 1_000_000,
-      requested: 200_000,
-      price: 25,
-      demandsUsed: 0,
-      lastRegistration: null,
-    },
-    DEFAULT_TERMS,
-  );
+  const outcome = checkDemand({ ...DEMAND_OK, requestDate: D(1900, 3, 1), closingDate: D(1900, 1, 1) }, DEFAULT_TERMS);
   expect(outcome.effectOnOrAfter).toBeNull();
 });
 

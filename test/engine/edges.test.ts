@@ -1,6 +1,7 @@
 // Boundaries and messages that mutation testing (npm run mutation) showed no test deciding: each
 // row is on the edge of a comparison, or checks a whole message where a test only matched its
 // start. Expected figures are derived by hand in the comments. Black-box: exported functions only.
+import { DEMAND_OK } from "../support/demandInput";
 import fc from "fast-check";
 import { cutback } from "../../src/engine/cutback";
 import { referenceCutback } from "../support/referenceCutback";
@@ -199,16 +200,7 @@ describe("dates: Excel's calendar ends", () => {
 });
 
 describe("agreement: edges of the demand checks and the calendar", () => {
-  const ok: DemandInput = {
-    requestDate: D(2001, 6, 1),
-    closingDate: D(2000, 3, 15),
-    requesting: 600_000,
-    outstanding: 1_000_000,
-    requested: 200_000,
-    price: 25,
-    demandsUsed: 0,
-    lastRegistration: null,
-  };
+  const ok: DemandInput = DEMAND_OK;
 
   test("a request for all the requesting Holders' shares is allowed", () => {
     expect(checkDemand({ ...ok, requested: 600_000 }, DEFAULT_TERMS)).toEqual({ ok: true, failures: [], effectOnOrAfter: null });
