@@ -23,18 +23,10 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
+const settings = JSON.parse(fs.readFileSync(path.join(ROOT, "scripts/chromium.json"), "utf8"));
 const browser = await chromium.launch({
-  executablePath: process.env.REGRIGHTS_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  executablePath: process.env.REGRIGHTS_CHROMIUM ?? settings.executablePath,
+  args: settings.args,
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.route("**/*", (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));

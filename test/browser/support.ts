@@ -5,12 +5,13 @@ import fs from "fs";
 import http from "http";
 import os from "os";
 import path from "path";
+import chromiumSettings from "../../scripts/chromium.json";
 import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-export const CHROMIUM = process.env.REGRIGHTS_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.REGRIGHTS_CHROMIUM ?? chromiumSettings.executablePath;
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const inCI = Boolean(process.env.CI);
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -72,16 +73,7 @@ export async function openBrowser(viewport = { width: 1600, height: 900 }): Prom
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: chromiumSettings.args,
   });
   await context.route("**/*", (route) => {
     const url = route.request().url();
