@@ -246,48 +246,43 @@ function checkCessation(input: Omit<CessationInput, "asOf">): Checked {
 
 /**
  * The volume-limit test (Rule 144(e)(1)): registrable + sold_3m ≤ the limit, for the group's totals
- * where the holder is an affiliate acting in concert. `who` goes inside the closing parenthesis of
- * the sentences that lead with the sales ("affiliate, ").
+ * where the holder is an affiliate acting in concert.
  */
-function volumeTest(input: Omit<CessationInput, "asOf">, c: Checked, regime: Regime, who: () => string): VolumeTest {
+function withinVolume(input: Omit<CessationInput, "asOf">, c: Checked): boolean {
+  const g = input.affiliate ? input.group : undefined;
+  if (g) return g.registrable + g.sold3m <= capOf(c.limit);
+  // Safe integers and a whole cap below 2^53: cap − sold is exact, so no BigInt for each row.
+  const cap = Math.floor(c.limit);
+  if (cap <= Number.MAX_SAFE_INTEGER) return c.registrable <= cap - c.sold3m;
+  return BigInt(c.registrable) + BigInt(c.sold3m) <= capOf(c.limit);
+}
+
+/**
+ * The volume test's clause of the sentence. `who` opens it ("affiliate, …") unless the sales lead
+ * it; then `inner` goes inside the closing parenthesis ("affiliate, ").
+ */
+function volumeClause(
+  input: Omit<CessationInput, "asOf">,
+  c: Checked,
+  regime: Regime,
+  within: boolean,
+  who: string,
+  inner: string,
+): string {
   const g = input.affiliate ? input.group : undefined;
   const reg = g ? g.registrable : BigInt(c.registrable);
   const sold = g ? g.sold3m : BigInt(c.sold3m);
   const cap = capOf(c.limit);
-  const within = reg + sold <= cap;
-  const paragraph = () => (g ? `Rule 144(e)(1), (e)(3)(vi), ${regime} regime` : `Rule 144(e)(1), ${regime} regime`);
+  const paragraph = g ? `Rule 144(e)(1), (e)(3)(vi), ${regime} regime` : `Rule 144(e)(1), ${regime} regime`;
   if (sold === 0n && !g) {
-    return {
-      within,
-      leads: false,
-      text: () =>
-        `${formatCount(reg)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${formatCount(c.limit)} for three months (${paragraph()})`,
-    };
+    return `${who}, ${formatCount(reg)} registrable shares ${within ? "are within" : "exceed"} the volume limit of ${formatCount(c.limit)} for three months (${paragraph})`;
   }
   if (sold === 0n && g) {
-    return {
-      within,
-      leads: false,
-      text: () =>
-        `group "${g.label}" (${listRows(g.rows)}) holds ${formatCount(reg)} registrable shares together, ${within ? "within" : "above"} the volume limit of ${formatCount(c.limit)} for three months (affiliates acting in concert, ${paragraph()})`,
-    };
+    return `${who}, group "${g.label}" (${listRows(g.rows)}) holds ${formatCount(reg)} registrable shares together, ${within ? "within" : "above"} the volume limit of ${formatCount(c.limit)} for three months (affiliates acting in concert, ${paragraph})`;
   }
-  return {
-    within,
-    leads: true,
-    text: () => {
-      const whose = g ? `group "${g.label}" (${listRows(g.rows)}): ` : "";
-      const shares = g ? `the group's ${formatCount(reg)} registrable shares` : `the ${formatCount(reg)} registrable shares`;
-      return `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > cap ? 0n : cap - sold)} of ${formatCount(c.limit)}, ${within ? "enough for" : "fewer than"} ${shares} (${who()}${g ? "acting in concert, " : ""}${paragraph()})`;
-    },
-  };
-}
-
-/** The volume-limit test's outcome; its sentence is written only when read. */
-interface VolumeTest {
-  within: boolean;
-  text: () => string;
-  leads: boolean;
+  const whose = g ? `group "${g.label}" (${listRows(g.rows)}): ` : "";
+  const shares = g ? `the group's ${formatCount(reg)} registrable shares` : `the ${formatCount(reg)} registrable shares`;
+  return `${whose}${formatCount(sold)} sold in the last three months leave room for ${formatCount(sold > cap ? 0n : cap - sold)} of ${formatCount(c.limit)}, ${within ? "enough for" : "fewer than"} ${shares} (${inner}${g ? "acting in concert, " : ""}${paragraph})`;
 }
 
 /**
@@ -310,8 +305,9 @@ export function hasCeased(input: CessationInput): boolean {
 }
 
 /**
- * assessCessation's decision; the sentence is written only when `explain` is set. Everything that
- * can refuse the input is computed whether or not it is: the sentences only format.
+ * assessCessation's decision; the sentence is written only when `explain` is set, and nothing is
+ * allocated for a row without it (RR.RULE144.CEASED runs this for every row of a cap table).
+ * Everything that can refuse the input is computed whether or not it is: the sentences only format.
  */
 function judge(input: CessationInput, explain: boolean): Cessation {
   const c = checkCessation(input);
@@ -319,94 +315,87 @@ function judge(input: CessationInput, explain: boolean): Cessation {
   const regime = regimeOn(asOf, "as_of");
   const period = holdingPeriod(regime, reporting);
   const metOn = periodMet(acquired, period.months);
-  const infoParagraph = reporting ? "Rule 144(c)(1)" : "Rule 144(c)(2)";
 
   // 144(b)(2): an affiliate needs every condition, (c) included; no date cures it.
   if (affiliate && !c.currentInfo) {
-    return outcome(
-      explain,
+    if (!explain) return NOT_CEASED;
+    return said(
       false,
-      () =>
-        `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
+      `Not ceased: affiliate, and ${reporting ? "the issuer is not current in its Exchange Act reports" : "adequate current public information about the issuer is not available"}, without which an affiliate cannot sell under Rule 144 (${regime === "2008" ? `Rule 144(b)(2), ${reporting ? "(c)(1)" : "(c)(2)"}` : "Rule 144(c)"}, ${regime} regime).`,
     );
   }
 
   if (asOf < metOn) {
     const firstSale = holdingPeriodEnd(acquired, reporting); // may refuse (#N/A): not deferred
-    return outcome(explain, false, () => {
-      const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
-      const note = holdingPeriod(saleRegime, reporting).label;
-      const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
-      // A non-affiliate of a non-reporting issuer needs only (d) under the 2008 regime (144(b)(1)(ii)).
-      const infoMatters = !c.currentInfo && (reporting || regime === "1997");
-      const info = infoMatters ? `; and the issuer is not current in its reports (${infoParagraph})` : "";
-      return `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote})${info}.`;
-    });
+    if (!explain) return NOT_CEASED;
+    const saleRegime: Regime = firstSale >= REGIME_2008_START ? "2008" : "1997";
+    const note = holdingPeriod(saleRegime, reporting).label;
+    const switchNote = saleRegime !== regime ? `; ${regime} regime on as_of` : "";
+    // A non-affiliate of a non-reporting issuer needs only (d) under the 2008 regime (144(b)(1)(ii)).
+    const infoMatters = !c.currentInfo && (reporting || regime === "1997");
+    const info = infoMatters ? `; and the issuer is not current in its reports (${reporting ? "Rule 144(c)(1)" : "Rule 144(c)(2)"})` : "";
+    return said(false, `Not ceased: holding period not met until ${isoDate(firstSale)} (${note}${switchNote})${info}.`);
   }
-
-  const held = () => `holding period met on ${isoDate(metOn)} (${period.label})`;
 
   if (!affiliate && regime === "2008") {
     if (!c.currentInfo && reporting) {
       // 144(b)(1)(i): without (c)(1) information a non-affiliate waits until one year has elapsed.
       const oneYear = periodMet(acquired, 12);
-      return asOf < oneYear
-        ? outcome(
-            explain,
-            false,
-            () =>
-              `Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on ${isoDate(oneYear)} (Rule 144(b)(1)(i), (c)(1), 2008 regime).`,
-          )
-        : outcome(
-            explain,
-            true,
-            () =>
-              `Ceased: non-affiliate, held one year on ${isoDate(oneYear)}, so current public information is not required (Rule 144(b)(1)(i), 2008 regime).`,
-          );
+      if (asOf < oneYear) {
+        if (!explain) return NOT_CEASED;
+        return said(
+          false,
+          `Not ceased: non-affiliate, and the issuer is not current in its Exchange Act reports, so one year must elapse, on ${isoDate(oneYear)} (Rule 144(b)(1)(i), (c)(1), 2008 regime).`,
+        );
+      }
+      if (!explain) return CEASED;
+      return said(
+        true,
+        `Ceased: non-affiliate, held one year on ${isoDate(oneYear)}, so current public information is not required (Rule 144(b)(1)(i), 2008 regime).`,
+      );
     }
-    return outcome(explain, true, () => `Ceased: non-affiliate, ${held()}.`);
+    if (!explain) return CEASED;
+    return said(true, `Ceased: non-affiliate, ${held(metOn, period)}.`);
   }
   if (!affiliate) {
     // Rule 144(k) (1997 regime): a non-affiliate sells freely after two years.
     const twoYears = periodMet(acquired, 24);
     if (asOf >= twoYears) {
-      return outcome(explain, true, () => `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
+      if (!explain) return CEASED;
+      return said(true, `Ceased: non-affiliate, held two years on ${isoDate(twoYears)} (Rule 144(k), 1997 regime).`);
     }
-    const who = () => `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
     if (!c.currentInfo) {
-      return outcome(
-        explain,
+      if (!explain) return NOT_CEASED;
+      return said(
         false,
-        () =>
-          `Not ceased: ${who()}, and the issuer is not current in its reports, which a sale before then needs (Rule 144(c), 1997 regime).`,
+        `Not ceased: non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)}), and the issuer is not current in its reports, which a sale before then needs (Rule 144(c), 1997 regime).`,
       );
     }
-    const test = volumeTest(input, c, regime, () => `non-affiliate held less than two years, Rule 144(k) not until ${isoDate(twoYears)}; `);
-    return sentence(explain, test, who, held);
+    const within = withinVolume(input, c);
+    if (!explain) return within ? CEASED : NOT_CEASED;
+    const who = `non-affiliate held less than two years (Rule 144(k) not until ${isoDate(twoYears)})`;
+    const inner = `non-affiliate held less than two years, Rule 144(k) not until ${isoDate(twoYears)}; `;
+    return volumeSentence(within, volumeClause(input, c, regime, within, who, inner), metOn, period);
   }
-  return sentence(
-    explain,
-    volumeTest(input, c, regime, () => "affiliate, "),
-    () => "affiliate",
-    held,
-  );
+  const within = withinVolume(input, c);
+  if (!explain) return within ? CEASED : NOT_CEASED;
+  return volumeSentence(within, volumeClause(input, c, regime, within, "affiliate", "affiliate, "), metOn, period);
 }
 
-function sentence(explain: boolean, test: VolumeTest, who: () => string, held: () => string): Cessation {
-  const body = () => (test.leads ? test.text() : `${who()}, ${test.text()}`);
-  return test.within
-    ? outcome(explain, true, () => `Ceased: ${body()}; ${held()}.`)
-    : outcome(explain, false, () => `Not ceased: ${body()}.`);
+function held(metOn: Serial, period: HoldingPeriod): string {
+  return `holding period met on ${isoDate(metOn)} (${period.label})`;
+}
+
+function volumeSentence(within: boolean, clause: string, metOn: Serial, period: HoldingPeriod): Cessation {
+  return within ? said(true, `Ceased: ${clause}; ${held(metOn, period)}.`) : said(false, `Not ceased: ${clause}.`);
 }
 
 // The answer without its sentence, shared (hasCeased reads only `ceased`).
 const CEASED: Cessation = Object.freeze({ ceased: true, explanation: "" });
 const NOT_CEASED: Cessation = Object.freeze({ ceased: false, explanation: "" });
 
-/** The cessation, its sentence written only if asked for. */
-function outcome(explain: boolean, ceased: boolean, text: () => string): Cessation {
-  if (explain) return { ceased, explanation: text() };
-  return ceased ? CEASED : NOT_CEASED;
+function said(ceased: boolean, explanation: string): Cessation {
+  return { ceased, explanation };
 }
 
 /**

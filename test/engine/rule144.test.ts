@@ -289,6 +289,40 @@ describe("cessation (iii): could all be sold under Rule 144 in three months?", (
     );
   });
 
+  // The volume test compares in doubles below a 2^53 cap and in BigInt above it; both against the
+  // BigInt sum, at the magnitudes where a double sum would round (2^53 − 1 + 2 reads as 2^53).
+  const affiliateHeld = { affiliate: true, acquired: D(2020, 1, 1), asOf: D(2024, 1, 1), reporting: true, currentInfo: true };
+  test.each([
+    [1000, 600, 400, true],
+    [1000, 600, 401, false],
+    [1000.9, 600, 400, true],
+    [1000.9, 601, 400, false],
+    [2 ** 53, Number.MAX_SAFE_INTEGER, 1, true],
+    [2 ** 53, Number.MAX_SAFE_INTEGER, 2, false],
+    [2 ** 53, Number.MAX_SAFE_INTEGER, 0, true],
+    [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, 1, true],
+    [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 1, false],
+    [2 ** 60, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true],
+  ])("volume limit %d, registrable %d, sold_3m %d: ceased %s (Rule 144(e)(1))", (volumeLimit, registrable, sold3m, expected) => {
+    const input = { ...affiliateHeld, volumeLimit, registrable, sold3m };
+    expect(hasCeased(input)).toBe(expected);
+    expect(assessCessation(input).ceased).toBe(expected);
+  });
+
+  test("the volume test is the exact sum against the whole limit, for every magnitude", () => {
+    const magnitude = fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    const limit = fc.oneof(magnitude, fc.double({ min: 0, max: 2 ** 60, noNaN: true }), fc.constant(2 ** 53));
+    fc.assert(
+      fc.property(limit, magnitude, magnitude, (volumeLimit, registrable, sold) => {
+        const cap = BigInt(Math.floor(volumeLimit));
+        const sold3m = BigInt(sold) > cap ? Number(cap) : sold; // more than the limit is refused for an affiliate
+        const input = { ...affiliateHeld, volumeLimit, registrable, sold3m };
+        return hasCeased(input) === BigInt(registrable) + BigInt(sold3m) <= cap;
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   test("hasCeased (RR.RULE144.CEASED) answers as assessCessation does, and refuses the same input", () => {
     const outcome = (f: () => boolean) => {
       try {
