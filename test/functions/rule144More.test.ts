@@ -202,3 +202,32 @@ describe("RR.RULE144.WINDOWS and RR.RULE144.FORM144", () => {
     expect(shown(RR.rule144Form144([[1]], [[1]], [[true]], [[D(1997, 4, 28)]])[0][0])).toMatch(/^#N\/A sale_date: a sale on 1997-04-28/);
   });
 });
+
+describe("RR.RULE144.CEASED down a long column (the per-row path)", () => {
+  test("each row is that row's answer alone, and a TRUE or FALSE row cannot be changed to alter another", () => {
+    // 10,000 / 18,401 registrable alternating, every third an affiliate: TRUE, FALSE and bad-input rows mixed.
+    const n = 3_000;
+    const reg = Array.from({ length: n }, (_, i) => [i % 7 === 6 ? "many" : i % 2 === 0 ? 10_000 : 18_401]);
+    const aff = Array.from({ length: n }, (_, i) => [i % 3 === 0]);
+    const out = RR.rule144Ceased(reg, aff, acquired, asOf, limit, null) as unknown[][];
+    expect(out).toHaveLength(n);
+    for (let i = 0; i < n; i += 1) {
+      const alone = RR.rule144Ceased([reg[i]], [aff[i]], acquired, asOf, limit, null)[0][0];
+      // The row number is in a bad row's message only in the column.
+      expect(shown(out[i][0])).toEqual(
+        isError(alone) ? String(shown(alone)).replace("registrable:", `registrable (row ${i + 1}):`) : alone,
+      );
+      expect(out[i]).toHaveLength(1);
+    }
+    const trueRow = out.findIndex((row) => row[0] === true);
+    const falseRow = out.findIndex((row) => row[0] === false);
+    expect([trueRow, falseRow].every((r) => r >= 0)).toBe(true);
+    // Rows may share one frozen array: writing into a row is refused rather than seen in every other row.
+    expect(() => {
+      out[trueRow][0] = false;
+    }).toThrow(TypeError);
+    expect(out.filter((row) => row[0] === true).length).toBe(
+      out.filter((_, i) => reg[i][0] !== "many" && (!aff[i][0] || reg[i][0] === 10_000)).length,
+    );
+  });
+});
