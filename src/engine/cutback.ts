@@ -164,19 +164,33 @@ function allocate(
   const R = tierTotals.get(cutTier)!;
   if (!weights) {
     // Pro rata by request: no row is capped (K < R, so K × r / R < r), every member is open.
-    if (R < 2 ** 52 && K * maxRequest < 2 ** 52) splitFast(members, m, requested, K, R, included, roundedUp);
-    else distribute(members, m, requested, requested, K, R, included, roundedUp);
+    if (R < 2 ** 52 && K * maxRequest < 2 ** 52) {
+      splitPaths.fast++;
+      splitFast(members, m, requested, K, R, included, roundedUp);
+    } else {
+      splitPaths.exact++;
+      distribute(members, m, requested, requested, K, R, included, roundedUp);
+    }
     return tiers;
   }
   const w = scaleWeights(members, m, weights);
   if (w) {
+    splitPaths.weighted++;
     splitWeighted(members, m, requested, w, K, cutTier, included, roundedUp);
   } else {
     // Weights whose common power of ten takes them past 2^53 (many decimals, or huge weights).
+    splitPaths.big++;
     splitBig(Array.from(members.subarray(0, m)), requested, weights, cutShares, cutTier, included, roundedUp);
   }
   return tiers;
 }
+
+/**
+ * Which split the cut tier took, and how often divide corrected its estimate, counted since the
+ * module loaded. Every path gives the same shares, so only these counts show a fast path lost
+ * (tests read them; test/engine/cutbackPaths.test.ts).
+ */
+export const splitPaths = { fast: 0, exact: 0, weighted: 0, big: 0, corrections: 0 };
 
 // The loops over every row are functions of their own that return once the loop is done. V8
 // compiles a long loop while it runs (on-stack replacement); code after the loop in the same
@@ -435,6 +449,7 @@ function divide(a: number, ah: number, al: number, b: number, D: number, Dh: num
       return rem;
     }
     // Outside [0, D): rem / D rounds to at least 1 in size, so q moves toward the answer.
+    splitPaths.corrections++;
     q += Math.floor(rem / D);
   }
 }
