@@ -460,8 +460,8 @@ function high(x: number): number {
   return c - (c - x);
 }
 
-/** Exact sign of a × b − c × d for safe integers: the two products compared as p + pe. */
-function compareProducts(a: number, b: number, c: number, d: number): number {
+/** Exact sign of a × b − c × d for safe integers: the two products compared as p + pe. Exported for its tests. */
+export function compareProducts(a: number, b: number, c: number, d: number): number {
   const p = a * b;
   const r = c * d;
   if (p !== r) return p < r ? -1 : 1;
@@ -637,11 +637,8 @@ function splitWeighted(
     K = level.K;
     W = level.W;
   }
-  if (K === 0) {
-    for (let j = 0; j < left; j++) included[open[j]] = 0;
-    return;
-  }
-  if (W === 0) {
+  // When the capped rows take every share (K = 0), distribute gives any row left 0.
+  if (W === 0 && K > 0) {
     invalid(
       `weights: tier ${tier} has ${formatCount(K)} shares left to include but every row with a weight above 0 already gets its full request; give the remaining rows a weight`,
     );

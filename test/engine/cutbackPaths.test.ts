@@ -46,6 +46,12 @@ describe("the path of the cut tier", () => {
     // Whole, but their sum 2^53 + 2 is not safe.
     ["whole weights summing past 2^53 − 1", "big", [10, 10], 5, [2 ** 52 + 1, 2 ** 52 + 1], [2n ** 52n + 1n, 2n ** 52n + 1n]],
     ["one whole weight above 2^53 − 1", "big", [10, 10], 5, [2 ** 54, 1], [2n ** 54n, 1n]],
+    // The boundaries of "safe": a sum of exactly 2^53 − 1 stays in doubles, one more does not.
+    ["whole weights summing to exactly 2^53 − 1", "weighted", [10, 10], 5, [2 ** 53 - 1001, 1000], [2n ** 53n - 1001n, 1000n]],
+    // 900,719,925,474,098.1 and 1 over one place: 9,007,199,254,740,981 + 10 = 2^53 − 1.
+    ["decimal weights scaled to exactly 2^53 − 1", "weighted", [10, 10], 5, [900719925474098.1, 1], [9_007_199_254_740_981n, 10n]],
+    // With 1.1 instead of 1 the scaled sum is 2^53, though each scaled weight is safe.
+    ["decimal weights scaled past 2^53 − 1", "big", [10, 10], 5, [900719925474098.1, 1.1], [9_007_199_254_740_981n, 11n]],
   ] as const)("%s → %s", (_, path, requested, capacity, weights, scaled) => {
     const got = run([...requested], capacity, weights && [...weights]);
     expect(got.path).toBe(path);
