@@ -544,7 +544,9 @@ function quotientsExact(
  */
 function scaleWeights(members: Int32Array, m: number, weights: ArrayLike<number>): ArrayLike<number> | null {
   const places = placesOf(members, m, weights);
-  if (places < 0 || places > 22) return null;
+  // String(v) is fixed-point only from 10^-6 up, so at most 22 places (0.000001 and 16 more
+  // digits) and 10^places is an exact double.
+  if (places < 0) return null;
   if (places === 0) {
     // Whole weights (the usual shares owned) are used as they are.
     return wholeWeightsFit(members, m, weights) ? weights : null;
